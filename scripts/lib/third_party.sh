@@ -61,8 +61,11 @@ build_llama() {
     -DLLAMA_BUILD_APP=OFF -DLLAMA_BUILD_UI=OFF -DLLAMA_USE_PREBUILT_UI=OFF \
     -DLLAMA_OPENSSL=OFF -DLLAMA_BUILD_NUMBER=0 >"$root/configure.log" 2>&1 \
     || { tail -30 "$root/configure.log" >&2; die "llama.cpp configure failed (log: $root/configure.log)"; }
+  # Reference tools: llama-simple (greedy parity), llama-bench (speed parity),
+  # llama-tokenize (tokenizer parity). llama-server is built on demand by the
+  # server benchmark (build_llama_server), not here, to keep a cold setup short.
   cmake --build "$root/build" -j "$JOBS" --target llama ggml llama-simple llama-bench \
-    llama-server llama-tokenize llama-completion >"$root/build.log" 2>&1 \
+    llama-tokenize >"$root/build.log" 2>&1 \
     || { tail -30 "$root/build.log" >&2; die "llama.cpp build failed (log: $root/build.log)"; }
   # Lay out a small prefix: headers, static libraries, tools, vocabularies.
   local p="$root/install"
@@ -71,7 +74,6 @@ build_llama() {
   find "$root/build" -name '*.a' -exec cp {} "$p/lib/" \;
   cp "$root/build/bin/"llama-* "$p/bin/"
   cp "$root/src/models/"ggml-vocab-*.gguf "$p/share/vocab/"
-  rm -rf "$root/build"
   touch "$root/.complete"
   log "llama.cpp ready at $p"
 }
