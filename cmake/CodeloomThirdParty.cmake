@@ -7,12 +7,6 @@ find_package(nlohmann_json 3.10 REQUIRED)
 find_package(CLI11 REQUIRED)
 
 # ---- llama.cpp --------------------------------------------------------------
-file(GLOB _llama_auto LIST_DIRECTORIES true "${CODELOOM_CACHE_DIR}/llama.cpp-*/install")
-if(NOT CODELOOM_LLAMA_SOURCE_DIR AND NOT CODELOOM_LLAMA_PREFIX AND _llama_auto)
-  list(GET _llama_auto 0 _first)
-  set(CODELOOM_LLAMA_PREFIX "${_first}" CACHE PATH "" FORCE)
-endif()
-
 add_library(codeloom_llama INTERFACE)
 add_library(codeloom::llama ALIAS codeloom_llama)
 if(CODELOOM_LLAMA_SOURCE_DIR)
@@ -46,11 +40,6 @@ else()
 endif()
 
 # ---- tree-sitter ------------------------------------------------------------
-file(GLOB _ts_auto LIST_DIRECTORIES true "${CODELOOM_CACHE_DIR}/tree-sitter-*/install")
-if(NOT CODELOOM_TREE_SITTER_PREFIX AND _ts_auto)
-  list(GET _ts_auto 0 _first)
-  set(CODELOOM_TREE_SITTER_PREFIX "${_first}" CACHE PATH "" FORCE)
-endif()
 if(NOT EXISTS "${CODELOOM_TREE_SITTER_PREFIX}/include/tree_sitter/api.h")
   message(FATAL_ERROR "codeloom: tree-sitter not found; run scripts/setup or pass -DCODELOOM_TREE_SITTER_PREFIX")
 endif()

@@ -39,7 +39,12 @@ cpu_key() {
   grep -m1 '^flags' /proc/cpuinfo 2>/dev/null | sha256sum | cut -c1-8
 }
 
-llama_prefix() { echo "$CODELOOM_CACHE/llama.cpp-${NODE_LLAMA_CPP_VERSION}-$(cpu_key)"; }
+# ggml's AMX matmul (picked by -march=native on Sapphire Rapids and later)
+# segfaults on Q4_K models on these machines (llama.cpp issue #20824, closed
+# without a fix): build native for everything but AMX.
+LLAMA_CFLAGS="-mno-amx-tile -mno-amx-int8 -mno-amx-bf16"
+llama_key() { printf '%s %s\n' "$(cpu_key)" "$LLAMA_CFLAGS" | sha256sum | cut -c1-8; }
+llama_prefix() { echo "$CODELOOM_CACHE/llama.cpp-${NODE_LLAMA_CPP_VERSION}-$(llama_key)"; }
 
 build_llama() {
   local root; root="$(llama_prefix)"
@@ -57,6 +62,7 @@ build_llama() {
   log "building llama.cpp (libllama, ggml, reference tools) with $JOBS jobs; first time only"
   cmake -S "$root/src" -B "$root/build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
     -DBUILD_SHARED_LIBS=OFF -DGGML_NATIVE=ON -DLLAMA_BUILD_TESTS=OFF \
+    -DCMAKE_C_FLAGS="$LLAMA_CFLAGS" -DCMAKE_CXX_FLAGS="$LLAMA_CFLAGS" \
     -DLLAMA_BUILD_EXAMPLES=ON -DLLAMA_BUILD_TOOLS=ON -DLLAMA_BUILD_SERVER=ON \
     -DLLAMA_BUILD_APP=OFF -DLLAMA_BUILD_UI=OFF -DLLAMA_USE_PREBUILT_UI=OFF \
     -DLLAMA_OPENSSL=OFF -DLLAMA_BUILD_NUMBER=0 >"$root/configure.log" 2>&1 \
