@@ -1,0 +1,92 @@
+// The only place in codeloom that executes generated code. Each job gets a
+// fresh private work dir, its own PID/network/mount/IPC/UTS namespaces, rlimits
+// and an unprivileged uid; see docs/sandbox.md for the layers and their probes.
+//
+//   auto sb = codeloom::sandbox::Sandbox::create({});
+//   if (!sb) { std::cerr << sb.error().message; return 1; }
+//   codeloom::sandbox::Job job;
+//   job.files = {{"main.py", "assert 1 + 1 == 2"}};
+//   codeloom::Result<codeloom::sandbox::JobResult> r = (*sb)->run(job);
+//   // r->outcome == Outcome::kPass
+//
+// Ownership: create() returns a unique_ptr; the Sandbox must outlive any Pool
+// using it. Thread-safety: run() may be called from many threads at once.
+#pragma once
+
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "codeloom/common/status.h"
+#include "codeloom/sandbox/isolation.h"
+#include "codeloom/sandbox/job.h"
+
+namespace codeloom::sandbox {
+
+enum class IsolationMode {
+  kRequireFull,  // create() fails with kUnsupported if a layer is missing
+  kAllowWeaker,  // run with what works (logged once at kWarn, see isolation())
+};
+
+struct SandboxOptions {
+  IsolationMode mode = IsolationMode::kRequireFull;
+  // Parent of the per-job work dirs (created 0711 if missing).
+  std::string scratch_root = "/tmp/codeloom-sandbox";
+  // When root, each work dir is a tmpfs of this size: RLIMIT_FSIZE bounds one
+  // file, this bounds them all (compiler output included).
+  std::uint64_t work_dir_bytes = 256ull << 20;
+  // Interpreters and compilers: absolute paths outside any hidden directory
+  // (/root and /home are hidden inside the sandbox, so no pyenv shims).
+  std::string python = "/usr/bin/python3";
+  std::string cxx = "/usr/bin/g++";
+  std::string javac = "/usr/bin/javac";
+  std::string java = "/usr/bin/java";
+  // When root: job k runs as uid/gid uid_base + slot, slot < uid_slots, so
+  // concurrent jobs never share an RLIMIT_NPROC count or signal each other.
+  int uid_base = 61000;
+  int uid_slots = 64;
+  // Timeouts are multiplied by this (>= 1). Set from calibrate() (calibration.h)
+  // or leave at 1.
+  double timeout_scale = 1.0;
+  // Directories covered by an empty tmpfs inside the sandbox.
+  // /run holds host daemons' unix sockets (connect() works on a read-only fs).
+  // Layers to switch off even if the probe finds them ("pid_ns", "net_ns",
+  // "mount_ns", "ipc_uts_ns", "setuid", "user_ns"): for tests of the weaker
+  // mode and for hosts where a layer misbehaves. Unknown names are an error.
+  std::vector<std::string> disabled_layers;
+  std::vector<std::string> hidden_dirs = {"/root", "/home", "/run", "/var/lib", "/etc/ssh"};
+};
+
+class Sandbox {
+ public:
+  // Probes the isolation layers and checks the tools exist. Errors:
+  // kUnsupported (layer missing in kRequireFull mode), kNotFound (tool), kIo.
+  static Result<std::unique_ptr<Sandbox>> create(SandboxOptions options);
+
+  // Runs one job to completion. Returns an Error only for bad input
+  // (kInvalidArgument: e.g. a file path with ".."); everything the program or
+  // compiler does, and sandbox failures while running, are a JobResult
+  // (outcome kError carries the reason in detail).
+  Result<JobResult> run(const Job& job) const;
+
+  const Isolation& isolation() const { return isolation_; }
+  const SandboxOptions& options() const { return options_; }
+  double timeout_scale() const { return options_.timeout_scale; }
+
+ private:
+  Sandbox(SandboxOptions options, Isolation isolation);
+  int acquire_slot() const;   // blocks while all uid slots are busy
+  void release_slot(int slot) const;
+
+  SandboxOptions options_;
+  Isolation isolation_;
+  mutable std::mutex mu_;
+  mutable std::condition_variable slot_free_;
+  mutable std::vector<bool> slot_busy_;  // guarded by mu_
+};
+
+}  // namespace codeloom::sandbox

@@ -1,0 +1,233 @@
+// Sandbox::create (probe + option checks) and Sandbox::run (work dir, steps,
+// outcome). The process mechanics live in spawn.cpp / spawn_child.cpp.
+#include "codeloom/sandbox/sandbox.h"
+
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cmath>
+#include <cstring>
+
+#include "codeloom/common/log.h"
+#include "language.h"
+#include "spawn.h"
+#include "workdir.h"
+
+namespace codeloom::sandbox {
+namespace {
+
+using std::chrono::milliseconds;
+
+bool under(const std::string& path, const std::string& dir) {
+  return path == dir || (path.size() > dir.size() && path.compare(0, dir.size(), dir) == 0 &&
+                         path[dir.size()] == '/');
+}
+
+std::string signal_name(int sig) {
+  const char* abbrev = sigabbrev_np(sig);
+  return abbrev ? std::string("SIG") + abbrev : "signal " + std::to_string(sig);
+}
+
+Limits scaled(Limits l, double scale) {
+  l.wall_timeout = milliseconds(static_cast<std::int64_t>(std::ceil(static_cast<double>(l.wall_timeout.count()) * scale)));
+  l.cpu_seconds = static_cast<int>(std::ceil(l.cpu_seconds * scale));
+  return l;
+}
+
+std::vector<std::string> base_env() {
+  // Inside the mount namespace /tmp is private; HOME points there so tools that
+  // want a home directory (javac, matplotlib caches) find a writable one.
+  return {"PATH=/usr/local/bin:/usr/bin:/bin", "HOME=/tmp", "TMPDIR=/tmp", "LANG=C.UTF-8",
+          "LC_ALL=C.UTF-8", "PYTHONDONTWRITEBYTECODE=1", "PYTHONHASHSEED=0"};
+}
+
+Result<std::vector<internal::Step>> plan(const Job& job, const SandboxOptions& options) {
+  switch (job.language) {
+    case Language::kPython: return internal::plan_python(job, options);
+    case Language::kCpp: return internal::plan_cpp(job, options);
+    case Language::kJava: return internal::plan_java(job, options);
+  }
+  return make_error(ErrorCode::kInvalidArgument, "unknown sandbox language");
+}
+
+// Fills outcome/exit fields of `out` from a finished run step.
+void classify(const internal::SpawnResult& s, const Limits& limits, JobResult* out) {
+  if (s.setup_failed) {
+    out->outcome = Outcome::kError;
+    out->detail = "sandbox failed to run the program: " + s.setup_error;
+    return;
+  }
+  if (s.wall_timeout) {
+    out->outcome = Outcome::kTimeout;
+    out->detail = "wall-clock timeout after " + std::to_string(limits.wall_timeout.count()) + " ms";
+    return;
+  }
+  if (WIFEXITED(s.wait_status)) {
+    out->exit_code = WEXITSTATUS(s.wait_status);
+    out->outcome = *out->exit_code == 0 ? Outcome::kPass : Outcome::kFail;
+    out->detail = "exit code " + std::to_string(*out->exit_code);
+    return;
+  }
+  int sig = WIFSIGNALED(s.wait_status) ? WTERMSIG(s.wait_status) : 0;
+  out->term_signal = sig;
+  out->signal_name = signal_name(sig);
+  // SIGXCPU at the soft limit, SIGKILL at the hard one (soft + 1 s).
+  bool cpu = sig == SIGXCPU || (sig == SIGKILL && s.cpu_time >= milliseconds(limits.cpu_seconds * 1000LL));
+  if (cpu) {
+    out->outcome = Outcome::kTimeout;
+    out->detail = "CPU limit of " + std::to_string(limits.cpu_seconds) + " s reached (" + out->signal_name + ")";
+  } else {
+    out->outcome = Outcome::kFail;
+    out->detail = "killed by " + out->signal_name;
+  }
+}
+
+}  // namespace
+
+Sandbox::Sandbox(SandboxOptions options, Isolation isolation)
+    : options_(std::move(options)), isolation_(isolation),
+      slot_busy_(static_cast<size_t>(std::max(1, options_.uid_slots)), false) {}
+
+Result<std::unique_ptr<Sandbox>> Sandbox::create(SandboxOptions options) {
+  if (options.timeout_scale < 1.0 || !std::isfinite(options.timeout_scale)) {
+    return make_error(ErrorCode::kInvalidArgument, "sandbox timeout_scale must be >= 1 (it only lengthens timeouts)");
+  }
+  if (options.uid_slots < 1 || options.uid_base < 1000) {
+    return make_error(ErrorCode::kInvalidArgument, "sandbox uid_base must be >= 1000 and uid_slots >= 1");
+  }
+  for (const std::string* tool : {&options.python, &options.cxx, &options.javac, &options.java}) {
+    if (tool->empty() || tool->front() != '/') {
+      return make_error(ErrorCode::kInvalidArgument, "sandbox tool path must be absolute: '" + *tool + "'");
+    }
+    for (const std::string& hidden : options.hidden_dirs) {
+      if (under(*tool, hidden)) {
+        return make_error(ErrorCode::kInvalidArgument,
+                          "sandbox tool " + *tool + " lies under " + hidden +
+                              ", which is hidden inside the sandbox; use a system path such as /usr/bin/python3");
+      }
+    }
+  }
+  Isolation iso = probe_isolation();
+  for (const std::string& layer : options.disabled_layers) {
+    bool* flag = layer == "pid_ns" ? &iso.pid_ns : layer == "net_ns" ? &iso.net_ns
+               : layer == "mount_ns" ? &iso.mount_ns : layer == "ipc_uts_ns" ? &iso.ipc_uts_ns
+               : layer == "setuid" ? &iso.setuid : layer == "user_ns" ? &iso.user_ns : nullptr;
+    if (!flag) {
+      return make_error(ErrorCode::kInvalidArgument, "unknown sandbox layer in disabled_layers: '" + layer + "'");
+    }
+    *flag = false;
+  }
+  if (!iso.full()) {
+    if (options.mode == IsolationMode::kRequireFull) {
+      return make_error(ErrorCode::kUnsupported,
+                        "sandbox isolation unavailable on this machine (missing: " + iso.missing() +
+                            "); run as root or enable user namespaces, or choose IsolationMode::kAllowWeaker "
+                            "to accept the weaker mode described in docs/sandbox.md");
+    }
+    CODELOOM_LOG(kWarn, "sandbox: running in WEAKER isolation mode, missing: " << iso.missing()
+                                                                               << " (have: " << iso.describe() << ")");
+  }
+  return std::unique_ptr<Sandbox>(new Sandbox(std::move(options), iso));
+}
+
+int Sandbox::acquire_slot() const {
+  std::unique_lock<std::mutex> lock(mu_);
+  for (;;) {
+    for (size_t i = 0; i < slot_busy_.size(); ++i) {
+      if (!slot_busy_[i]) {
+        slot_busy_[i] = true;
+        return static_cast<int>(i);
+      }
+    }
+    slot_free_.wait(lock);
+  }
+}
+
+void Sandbox::release_slot(int slot) const {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    slot_busy_[static_cast<size_t>(slot)] = false;
+  }
+  slot_free_.notify_one();
+}
+
+Result<JobResult> Sandbox::run(const Job& job) const {
+  for (const SourceFile& f : job.files) {
+    if (Status s = internal::check_relative_path(f.path); !s) return s.error();
+  }
+  Result<std::vector<internal::Step>> steps = plan(job, options_);
+  if (!steps) return steps.error();
+
+  JobResult result;
+  for (const internal::Step& step : *steps) {
+    if (step.argv[0].front() == '/' && access(step.argv[0].c_str(), X_OK) != 0) {
+      result.outcome = Outcome::kError;
+      result.detail = std::string(language_name(job.language)) + " tool not found or not executable: " + step.argv[0];
+      return result;
+    }
+  }
+
+  // One uid per concurrent job (root only): RLIMIT_NPROC counts per uid.
+  bool drop = isolation_.root && isolation_.setuid;
+  int slot = drop ? acquire_slot() : -1;
+  struct SlotGuard {
+    const Sandbox* sb;
+    int slot;
+    ~SlotGuard() { if (slot >= 0) sb->release_slot(slot); }
+  } guard{this, slot};
+  int uid = drop ? options_.uid_base + slot : -1;
+
+  Result<internal::WorkDir> dir = internal::WorkDir::create(options_.scratch_root, uid, uid, isolation_.root ? options_.work_dir_bytes : 0);
+  if (!dir) {
+    result.detail = "sandbox: " + dir.error().message;
+    return result;
+  }
+  if (Status s = dir->write_files(job.files, uid, uid); !s) {
+    result.detail = "sandbox: " + s.error().message;
+    return result;
+  }
+
+  for (const internal::Step& step : *steps) {
+    internal::SpawnSpec spec;
+    spec.argv = step.argv;
+    spec.env = base_env();
+    spec.env.insert(spec.env.end(), step.extra_env.begin(), step.extra_env.end());
+    spec.host_work_dir = dir->path();
+    spec.limits = scaled(step.limits, options_.timeout_scale);
+    spec.memory_as_data = step.memory_as_data;
+    spec.uid = uid;
+    spec.gid = uid;
+    spec.layers = isolation_;
+    spec.hidden_dirs = options_.hidden_dirs;
+    if (!step.is_compile) spec.stdin_data = job.stdin_data;
+    internal::SpawnResult s = internal::spawn_sandboxed(spec);
+
+    if (step.is_compile) {
+      result.compile_time += s.wall_time;
+      bool ok = !s.setup_failed && !s.wall_timeout && s.has_status && WIFEXITED(s.wait_status) &&
+                WEXITSTATUS(s.wait_status) == 0;
+      if (ok) continue;
+      JobResult compiled;
+      classify(s, spec.limits, &compiled);
+      result.outcome = Outcome::kError;
+      result.detail = "compilation failed (" + std::string(step.argv[0]) + ": " + compiled.detail + ")";
+      result.stdout_data = std::move(s.stdout_data);
+      result.stderr_data = std::move(s.stderr_data);
+      result.stdout_truncated = s.stdout_truncated;
+      result.stderr_truncated = s.stderr_truncated;
+      return result;
+    }
+    classify(s, spec.limits, &result);
+    result.stdout_data = std::move(s.stdout_data);
+    result.stderr_data = std::move(s.stderr_data);
+    result.stdout_truncated = s.stdout_truncated;
+    result.stderr_truncated = s.stderr_truncated;
+    result.wall_time = s.wall_time;
+    result.cpu_time = s.cpu_time;
+    result.peak_memory_bytes = s.peak_memory_bytes;
+  }
+  return result;
+}
+
+}  // namespace codeloom::sandbox

@@ -1,0 +1,2 @@
+# /etc/shadow is readable by root only; the job runs as an unprivileged uid.
+print(open("/etc/shadow").read())
