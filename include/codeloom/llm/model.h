@@ -82,6 +82,7 @@ class Model {
   Token eos() const;
   bool adds_bos() const;
   int n_vocab() const { return info_.n_vocab; }
+  bool vocab_only() const { return vocab_only_; }  // loaded without weights: no Session possible
 
   // FIM special tokens as libllama detected them from metadata or vocab text; kNoToken when absent.
   Token fim_prefix() const;
@@ -91,7 +92,8 @@ class Model {
   Token fim_repo() const;
   Token fim_file_sep() const;
 
-  // A GGUF metadata value as a string (any key), nullopt if absent.
+  // A scalar GGUF metadata value as a string (e.g. "llama.context_length" ->
+  // "2048"); nullopt if absent or an array (libllama keeps no array values).
   std::optional<std::string> metadata(const std::string& key) const;
 
   llama_model* raw() const { return model_; }
@@ -102,6 +104,7 @@ class Model {
   llama_model* model_ = nullptr;
   const llama_vocab* vocab_ = nullptr;
   ModelInfo info_;
+  bool vocab_only_ = false;
   std::vector<std::pair<std::string, Token>> sorted_vocab_;  // for find_token
 };
 

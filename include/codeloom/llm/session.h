@@ -70,13 +70,18 @@ class Session {
 
  private:
   Session() = default;
-  Status decode_range(std::span<const Token> toks, std::size_t start_pos);
+  // Decodes `toks` at positions tokens_.size()...; logits only for the last one.
+  Status decode_append(std::span<const Token> toks);
+  // Drops cached tokens at positions >= n (KV cache and tokens_).
+  void truncate(std::size_t n);
+  Status check_tokens(std::span<const Token> toks) const;
   std::shared_ptr<const Model> model_;
   llama_context* ctx_ = nullptr;
   int n_ctx_ = 0;
   int n_batch_ = 0;
   std::vector<Token> tokens_;           // what the KV cache holds
-  std::vector<float> logits_;           // logits after tokens_
+  const float* logits_ = nullptr;       // logits after tokens_: libllama's buffer or saved_logits_
+  bool saved_valid_ = false;            // saved_logits_ belong to tokens_[0, saved_len_)
   std::size_t saved_len_ = 0;           // tokens_.size() when saved_logits_ was taken
   std::vector<float> saved_logits_;     // logits after the last prefill
 };
