@@ -24,7 +24,8 @@ TG=${TG:-128}
 SOURCE=${SOURCE:-$(python3 -c 'import copy; print(copy.__file__)')}
 LLM_SPEED=${LLM_SPEED:-$BUILD_DIR/bin/llm_speed}
 if [[ -z "${LLAMA_BENCH:-}" ]]; then
-  LLAMA_BENCH=$(ls -d "$HOME"/.cache/codeloom/llama.cpp-*/install/bin/llama-bench 2>/dev/null | head -1 || true)
+  # The llama.cpp this build links against (scripts/setup's pinned prefix).
+  LLAMA_BENCH=$(sed -n 's/^CODELOOM_LLAMA_PREFIX:PATH=//p' "$BUILD_DIR/CMakeCache.txt" 2>/dev/null)/bin/llama-bench
 fi
 [[ -x "$LLM_SPEED" ]] || { echo "missing $LLM_SPEED (build target llm_speed, or set BUILD_DIR)" >&2; exit 1; }
 [[ -x "${LLAMA_BENCH:-}" ]] || { echo "llama-bench not found; set LLAMA_BENCH" >&2; exit 1; }

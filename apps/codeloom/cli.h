@@ -47,5 +47,7 @@ Command add_tokenize_command(CLI::App& app, GlobalOptions& global);
 Command add_model_command(CLI::App& app, GlobalOptions& global);
 Command add_complete_command(CLI::App& app, GlobalOptions& global);
 Command add_generate_command(CLI::App& app, GlobalOptions& global);
+Command add_data_command(CLI::App& app, GlobalOptions& global);
+Command add_eval_command(CLI::App& app, GlobalOptions& global);
 
 }  // namespace codeloom::cli

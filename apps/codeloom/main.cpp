@@ -17,7 +17,9 @@ int main(int argc, char** argv) {
       "  codeloom generate \"return the n-th prime\" --language python --signature \"def nth_prime(n)\"\n"
       "  codeloom parse Foo.java --json\n"
       "  codeloom tokenize \"for (int i = 0; i < n; ++i)\"\n"
-      "  codeloom model info --model m.gguf\n\n"
+      "  codeloom model info --model m.gguf\n"
+      "  codeloom eval humaneval --model m.gguf --n 1 --temperature 0\n"
+      "  codeloom data mine /usr/lib/python3.11 --out corpus/\n\n"
       "The model comes from --model, then $CODELOOM_MODEL, then models/codeloom-tiny.gguf.\n"
       "Exit codes: 0 success, 2 bad input, 1 other failure.",
       "codeloom"};
@@ -31,7 +33,8 @@ int main(int argc, char** argv) {
   std::vector<cli::Command> commands = {
       cli::add_complete_command(app, global), cli::add_generate_command(app, global),
       cli::add_parse_command(app, global),    cli::add_tokenize_command(app, global),
-      cli::add_model_command(app, global)};
+      cli::add_model_command(app, global),    cli::add_data_command(app, global),
+      cli::add_eval_command(app, global)};
   // --json is accepted after the subcommand too (codeloom parse f.py --json).
   for (auto& c : commands) c.app->add_flag("--json", global.json, "Print machine-readable JSON on stdout");
 

@@ -20,10 +20,11 @@ thread_local int t_line_level = GGML_LOG_LEVEL_INFO;
 void forward(int level, const std::string& line) {
   if (line.empty()) return;
   capture_line(level, line);
-  // libllama is chatty at info level; errors are surfaced by our own Status
-  // messages, so its errors only need warning level here.
+  // libllama is chatty at info level, and its warnings and errors reach the
+  // user through our own Status messages (LogCapture), so they are shown only
+  // when asked for: a bad model must give one error line, not a log dump.
   if (level >= GGML_LOG_LEVEL_WARN) {
-    CODELOOM_LOG(kWarn, "llama: " << line);
+    CODELOOM_LOG(kInfo, "llama: " << line);
   } else {
     CODELOOM_LOG(kDebug, "llama: " << line);
   }

@@ -62,7 +62,7 @@ Result<GgufSummary> check_gguf_file(const std::string& path) {
     return make_error(ErrorCode::kNotFound, "model file " + path + " does not exist; check the path (--model)");
   }
   if (fs::is_directory(st)) {
-    return make_error(ErrorCode::kIo, "model path " + path + " is a directory; pass the .gguf file inside it");
+    return make_error(ErrorCode::kInvalidArgument, "model path " + path + " is a directory; pass the .gguf file inside it");
   }
   if (!fs::is_regular_file(st)) {
     return make_error(ErrorCode::kIo, "model path " + path + " is not a regular file");

@@ -38,9 +38,11 @@ std::string meta_string(const llama_model* m, const char* key) {
 }  // namespace
 
 Result<std::shared_ptr<Model>> Model::load(const std::string& path, const ModelOptions& options) {
+  // Logs must be routed before the pre-check: ggml's GGUF reader reports its
+  // reasons through the log callback, which otherwise prints to stderr.
+  ensure_backend();
   auto checked = detail::check_gguf_file(path);
   if (!checked) return checked.error();
-  ensure_backend();
 
   llama_model_params params = llama_model_default_params();
   params.load_mode = options.use_mmap ? LLAMA_LOAD_MODE_MMAP : LLAMA_LOAD_MODE_NONE;

@@ -27,7 +27,8 @@ TEST(CliComplete, GreedyOutputIsTokenForTokenIdenticalToLlamaSimple) {
     const int n_predict = 32;
 
     auto ref = run_process({llama_tool_path("llama-simple"), "-m", model_path, "-n", std::to_string(n_predict), prompt});
-    ASSERT_EQ(ref.exit_code, 0) << ref.err;
+    ASSERT_TRUE(ref) << ref.error().message;
+    ASSERT_EQ(ref->exit_code, 0) << ref->err;
 
     nlohmann::json req = {{"prefix", prompt}};
     auto r = codeloom({"complete", "--model", model_path, "--json", "--temperature", "0", "--max-tokens",
@@ -44,7 +45,7 @@ TEST(CliComplete, GreedyOutputIsTokenForTokenIdenticalToLlamaSimple) {
     for (llm::Token t : (*model)->tokenize(prompt, true, true)) expected += (*model)->token_to_piece(t, true);
     for (llm::Token t : tokens) expected += (*model)->token_to_piece(t, true);
     expected += "\n";
-    EXPECT_EQ(ref.out, expected);
+    EXPECT_EQ(ref->out, expected);
     // Either both ran the full budget or both stopped at the same end-of-generation token.
     if (j["candidates"][0]["finish_reason"] == "length") EXPECT_EQ(tokens.size(), static_cast<size_t>(n_predict));
   }

@@ -9,21 +9,23 @@
 #include <string>
 #include <vector>
 
-#include "process.h"
+#include "support/run_process.h"
 
 namespace codeloom::testing {
 
 inline std::string codeloom_bin() { return std::string(CODELOOM_BINARY_DIR) + "/bin/codeloom"; }
 
 // Runs `codeloom args...` with CODELOOM_MODEL unset unless given in env.
-inline ProcessResult codeloom(std::vector<std::string> args, const std::string& stdin_text = "",
+inline ProcessOutput codeloom(std::vector<std::string> args, const std::string& stdin_text = "",
                               std::vector<std::string> env = {}) {
   args.insert(args.begin(), codeloom_bin());
   // An empty CODELOOM_MODEL counts as unset: tests do not depend on the caller's environment.
   bool has_model = false;
   for (const auto& e : env) has_model |= e.rfind("CODELOOM_MODEL=", 0) == 0;
   if (!has_model) env.push_back("CODELOOM_MODEL=");
-  return run_process(args, stdin_text, env);
+  auto r = run_process(args, {.stdin_text = stdin_text, .env = env, .timeout_s = 300});
+  EXPECT_TRUE(r) << r.error().message;
+  return r ? *r : ProcessOutput{};
 }
 
 inline std::string write_temp_file(const std::string& name, const std::string& content) {

@@ -8,7 +8,7 @@
 namespace codeloom::testing {
 namespace {
 
-void expect_bad_input(const ProcessResult& r, const std::string& needle) {
+void expect_bad_input(const ProcessOutput& r, const std::string& needle) {
   EXPECT_EQ(r.exit_code, 2) << "stderr: " << r.err << "\nstdout: " << r.out;
   EXPECT_EQ(line_count(r.err), 1) << r.err;
   EXPECT_NE(r.err.find(needle), std::string::npos) << "expected '" << needle << "' in: " << r.err;

@@ -55,7 +55,7 @@ TEST_F(BadModel, GoodCopyLoads) {
 
 TEST_F(BadModel, MissingDirectoryEmpty) {
   expect_error(dir_ + "/nope.gguf", ErrorCode::kNotFound, "does not exist");
-  expect_error(dir_, ErrorCode::kIo, "is a directory");
+  expect_error(dir_, ErrorCode::kInvalidArgument, "is a directory");
   expect_error(write("empty.gguf", ""), ErrorCode::kCorrupt, "empty");
 }
 

@@ -50,7 +50,7 @@ struct ModelInfo {
 class Model {
  public:
   // Loads a GGUF file. Checks before libllama sees the file, each with an
-  // actionable message: kNotFound (missing), kIo (unreadable / directory),
+  // actionable message: kNotFound (missing), kInvalidArgument (a directory), kIo (unreadable),
   // kCorrupt (not GGUF: bad magic; truncated; unsupported GGUF version;
   // libllama refused it). Never aborts the process.
   static Result<std::shared_ptr<Model>> load(const std::string& path, const ModelOptions& options = {});

@@ -1,0 +1,54 @@
+// MBPP, sanitized (sanitized-mbpp.json, 427 hand-verified records: prompt,
+// code, test_imports, test_list). test_imports run before the asserts.
+#include "codeloom/harness/registry.h"
+#include "mbpp_common.h"
+#include "record.h"
+
+namespace codeloom::harness {
+
+namespace {
+
+Result<Problem> parse_mbpp_sanitized(std::string_view text) {
+  auto j = detail::parse_record(text);
+  if (!j) return j.error();
+  auto id = detail::task_id_field(*j);
+  auto nl = detail::string_field(*j, "prompt");
+  auto code = detail::string_field(*j, "code");
+  if (!id) return id.error();
+  if (!nl) return nl.error();
+  if (!code) return code.error();
+  auto tl = j->find("test_list");
+  if (tl == j->end() || !tl->is_array() || tl->empty()) return detail::corrupt("missing array field \"test_list\"");
+  std::vector<std::string> tests;
+  for (const auto& t : *tl) {
+    if (!t.is_string()) return detail::corrupt("\"test_list\" must hold strings");
+    tests.push_back(detail::strip_cr(t.get<std::string>()));
+  }
+  Problem p;
+  p.task_id = "Mbpp/" + *id;
+  p.prompt = detail::mbpp_prompt(*nl, tests[0]);
+  p.canonical_solution = detail::strip_cr(*code);
+  p.has_canonical = true;
+  p.entry_point = detail::mbpp_entry_point(p.canonical_solution, tests);
+  if (auto ti = j->find("test_imports"); ti != j->end() && ti->is_array()) {
+    for (const auto& imp : *ti) {
+      if (imp.is_string()) p.test += imp.get<std::string>() + "\n";
+    }
+  }
+  for (const auto& t : tests) p.test += t + "\n";
+  p.stop = {"\nassert", "\n\"\"\"", "\nif __name__", "\nprint("};
+  return p;
+}
+
+}  // namespace
+
+Benchmark mbpp_sanitized_benchmark() {
+  Benchmark b = detail::mbpp_style_benchmark();
+  b.name = "mbpp-sanitized";
+  b.title = "MBPP sanitized: 427 hand-verified MBPP problems";
+  b.default_file = "mbpp/sanitized-mbpp.json";
+  b.parse = parse_mbpp_sanitized;
+  return b;
+}
+
+}  // namespace codeloom::harness
