@@ -47,7 +47,9 @@ TEST(CliComplete, GreedyOutputIsTokenForTokenIdenticalToLlamaSimple) {
     expected += "\n";
     EXPECT_EQ(ref->out, expected);
     // Either both ran the full budget or both stopped at the same end-of-generation token.
-    if (j["candidates"][0]["finish_reason"] == "length") EXPECT_EQ(tokens.size(), static_cast<size_t>(n_predict));
+    if (j["candidates"][0]["finish_reason"] == "length") {
+      EXPECT_EQ(tokens.size(), static_cast<size_t>(n_predict));
+    }
   }
 }
 
