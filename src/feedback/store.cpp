@@ -144,6 +144,7 @@ void Store::Impl::writer_loop() {
       }
     }
     commit_batch(batch);
+    writes.fetch_add(static_cast<std::int64_t>(batch.size()), std::memory_order_relaxed);
     {
       std::lock_guard lock(mu);
       for (PendingWrite* w : batch) w->done = true;
@@ -175,7 +176,9 @@ void Store::Impl::commit_batch(const std::vector<PendingWrite*>& batch) {
   if (auto s = write_db.exec("COMMIT", "committing to " + options.path); !s) {
     (void)write_db.exec("ROLLBACK", "rollback");
     fail_all(s);
+    return;
   }
+  commits.fetch_add(1, std::memory_order_relaxed);
 }
 
 Status Store::Impl::apply(PendingWrite& w) {
@@ -217,6 +220,10 @@ Status Store::Impl::apply(PendingWrite& w) {
   if (auto s = st.run("recording a feedback event"); !s) return s;
   w.event_id = sqlite3_last_insert_rowid(write_db.get());
   return Status::Ok();
+}
+
+Store::WriteStats Store::write_stats() const {
+  return {impl_->writes.load(std::memory_order_relaxed), impl_->commits.load(std::memory_order_relaxed)};
 }
 
 Status Store::record_completion(const CompletionRecord& record) {

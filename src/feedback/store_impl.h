@@ -1,6 +1,7 @@
 // Store internals shared by the write path (store.cpp) and the reads (reads.cpp).
 #pragma once
 
+#include <atomic>
 #include <condition_variable>
 #include <deque>
 #include <mutex>
@@ -40,6 +41,7 @@ struct Store::Impl {
   std::deque<PendingWrite*> queue;
   bool stopping = false;
   std::thread writer;
+  std::atomic<std::int64_t> writes{0}, commits{0};
 
   Status submit(PendingWrite& w);  // blocks until committed or failed
   void writer_loop();

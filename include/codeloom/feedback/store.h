@@ -141,6 +141,14 @@ class Store {
   // The callback returning false stops early.
   Status for_each_completion(
       const std::function<bool(const CompletionRecord&, const std::vector<JoinedEvent>&)>& fn);
+  // Group-commit counters since open (for metrics and the benchmark):
+  // writes / commits is the mean batch size.
+  struct WriteStats {
+    std::int64_t writes = 0;   // record_* calls answered (committed or rejected)
+    std::int64_t commits = 0;  // transactions committed
+  };
+  WriteStats write_stats() const;
+
   // PRAGMA integrity_check over the whole file (linear in its size). kCorrupt with SQLite's report.
   Status check_integrity();
 
