@@ -72,7 +72,8 @@ Result<std::unique_ptr<Store>> Store::open(const StoreOptions& options) {
     if (!db) return db.error();
     if (auto s = db->exec(timeout.c_str(), "setting the busy timeout"); !s) return s.error();
     // Identify the file before changing it (journal mode, migrations).
-    if (auto v = schema::inspect(*db, path); !v) return v.error();
+    auto version = schema::inspect(*db, path);
+    if (!version) return version.error();
     auto mode = sql::Stmt::prepare(db->get(), "PRAGMA journal_mode = WAL");
     if (!mode) return mode.error();
     auto row = mode->step("switching " + path + " to WAL mode");
@@ -81,7 +82,11 @@ Result<std::unique_ptr<Store>> Store::open(const StoreOptions& options) {
       return make_error(ErrorCode::kIo, "cannot use WAL mode for " + path + " (got '" + mode->text(0) +
                                             "'); put the DB on a local filesystem");
     mode = sql::Stmt();
-    if (auto s = schema::migrate(*db, path, kSchemaVersion); !s) return s.error();
+    // Only an older file takes the write lock here (migrate re-checks under it),
+    // so opening next to a busy writer does not wait for its lock.
+    if (*version < kSchemaVersion) {
+      if (auto s = schema::migrate(*db, path, kSchemaVersion); !s) return s.error();
+    }
     const char* sync = options.synchronous == Synchronous::kFull ? "PRAGMA synchronous = FULL"
                                                                  : "PRAGMA synchronous = NORMAL";
     if (auto s = db->exec(sync, "setting synchronous"); !s) return s.error();

@@ -18,7 +18,7 @@ std::string promtool() {
 TEST(MetricsPromtool, RenderedTextPassesCheckMetrics) {
   const std::string tool = promtool();
   if (tool.empty() || !std::filesystem::exists(tool))
-    GTEST_SKIP() << "promtool not found (Debian package prometheus; see docs/metrics.md)";
+    GTEST_SKIP() << "promtool not found (Debian package prometheus; see docs/prometheus.md)";
   Registry reg;
   auto& req = reg.counter_family("codeloom_http_requests_total", "HTTP requests.", {"endpoint", "code"});
   req.labels({"/v1/completions", "200"}).inc(5);
