@@ -71,7 +71,9 @@ TEST(FeedbackOpen, ReadOnlyDirectoryGivesIoError) {
 TEST(FeedbackOpen, NonSqliteFileIsCorrupt) {
   testing::TempDir dir;
   const std::string path = dir.file("notes.txt");
-  write_file(path, std::string("this is a text file, not a database\n") + std::string(4096, 'x'));
+  std::string text = "this is a text file, not a database\n";
+  text.append(4096, 'x');
+  write_file(path, text);
   Error e = open_error(path);
   EXPECT_EQ(e.code, ErrorCode::kCorrupt);
   EXPECT_NE(e.message.find("not a codeloom feedback DB"), std::string::npos) << e.message;

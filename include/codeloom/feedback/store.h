@@ -118,7 +118,7 @@ class Store {
   // kCorrupt (not a SQLite file, damaged, or a SQLite file of another program),
   // kUnsupported (written by a newer codeloom).
   static Result<std::unique_ptr<Store>> open(const StoreOptions& options);
-  ~Store();  // finishes queued writes, then closes
+  ~Store();  // finishes queued writes, then closes; no other thread may still be calling the Store
   Store(const Store&) = delete;
   Store& operator=(const Store&) = delete;
 
