@@ -73,13 +73,16 @@ int run_train(const TrainArgs& a, GlobalOptions& global) {
                 {"dim", emb->dim},
                 {"sequences", corpus->sequences()},
                 {"corpus_tokens", corpus->ids.size()},
+                {"corpus_raw_tokens", corpus->raw_tokens},
                 {"words", stats.words},
                 {"trained_words", stats.trained_words},
                 {"seconds", stats.seconds},
                 {"words_per_second", wps},
                 {"effective_words_per_second", stats.seconds > 0 ? stats.trained_words / stats.seconds : 0},
                 {"loss", stats.loss},
-                {"threads", a.options.threads}});
+                {"threads", a.options.threads},
+                {"epochs", a.options.epochs},
+                {"hogwild", a.options.hogwild}});
   } else {
     std::cout << "wrote " << a.out << ": " << emb->size() << " tokens x " << emb->dim << "; " << stats.words
               << " words in " << stats.seconds << " s (" << static_cast<long>(wps) << " words/s, "
