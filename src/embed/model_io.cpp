@@ -36,11 +36,11 @@ class Writer {
   void put(T v) {
     static_assert(std::is_trivially_copyable_v<T>);
     const auto* p = reinterpret_cast<const char*>(&v);
-    buf_.insert(buf_.end(), p, p + sizeof(T));
+    buf_.append(p, sizeof(T));
   }
   void bytes(const void* p, std::size_t n) {
     const auto* c = static_cast<const char*>(p);
-    buf_.insert(buf_.end(), c, c + n);
+    buf_.append(c, n);
   }
   std::string& data() { return buf_; }
 
@@ -121,7 +121,6 @@ Status save(const Embeddings& e, const std::string& path) {
 }
 
 static Result<Embeddings> load_binary(const std::string& path, const std::string& data) {
-  // Messages are built with += (GCC 12's -Wrestrict misfires on chained "'" + path + ...).
   auto corrupt = [&](const std::string& what) {
     std::string m = "'";
     m += path;

@@ -62,6 +62,29 @@ TEST(EmbedCli, TrainNeighborsScoreEndToEnd) {
   EXPECT_EQ(j["missing"].size(), 1u);
 }
 
+// --corpus reads mined shards (the same sequences export-tokens writes).
+TEST(EmbedCli, TrainsFromMinedCorpusLikeFromExportedTokens) {
+  const std::string mined = testing::temp_path("cli-mined");
+  auto r = codeloom({"data", "mine", std::string(CODELOOM_TEST_DATA_DIR) + "/pipeline/corpus", "--out", mined,
+                     "--threads", "1", "--train", "1", "--val", "0", "-q"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string toks = testing::temp_path("cli-mined.txt");
+  r = codeloom({"embed", "export-tokens", "--corpus", mined, "--out", toks, "-j", "2", "-q"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::vector<std::string> opts = {"--dim", "8", "--epochs", "1", "--min-count", "2", "--threads", "2", "-q"};
+  auto train = [&](std::vector<std::string> args) {
+    args.insert(args.begin(), {"embed", "train"});
+    args.insert(args.end(), opts.begin(), opts.end());
+    auto t = codeloom(args);
+    EXPECT_EQ(t.exit_code, 0) << t.err;
+  };
+  const std::string a = testing::temp_path("from-corpus.c2v"), b = testing::temp_path("from-tokens.c2v");
+  train({"--corpus", mined, "--out", a, "--read-threads", "1"});
+  train({"--tokens", toks, "--out", b});
+  EXPECT_TRUE(testing::read_bytes(a) == testing::read_bytes(b)) << "--corpus and export-tokens must give the same corpus";
+  EXPECT_GT(testing::read_bytes(a).size(), 1000u);
+}
+
 TEST(EmbedCli, BadInputExitsTwo) {
   const std::string model = testing::temp_path("cli-bad.c2v");
   auto r = codeloom({"embed", "train", "--tokens", token_file(), "--out", model, "--dim", "8", "--epochs", "1",
