@@ -52,5 +52,6 @@ Command add_eval_command(CLI::App& app, GlobalOptions& global);
 Command add_tokenizer_command(CLI::App& app, GlobalOptions& global);
 Command add_eval_lines_command(CLI::App& app, GlobalOptions& global);
 Command add_feedback_command(CLI::App& app, GlobalOptions& global);
+Command add_embed_command(CLI::App& app, GlobalOptions& global);
 
 }  // namespace codeloom::cli
