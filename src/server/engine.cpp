@@ -4,6 +4,7 @@
 #include <thread>
 
 #include "codeloom/common/log.h"
+#include "batch_decoder.h"
 #include "codeloom/llm/session.h"
 
 namespace codeloom::server {
@@ -42,7 +43,9 @@ void Job::finish(JobResult result) {
 
 struct Engine::Slot {
   int id = 0;
-  std::unique_ptr<llm::Session> session;
+  std::unique_ptr<llm::Session> session;   // independent mode
+  std::unique_ptr<BatchedSource> source;   // batched mode
+  std::span<const llm::Token> cached() const { return session ? session->tokens() : source->tokens(); }
   std::shared_ptr<Job> job;        // assigned, not yet finished (guarded by Engine::mu_)
   std::string last_key;            // affinity key of the last job
   std::uint64_t last_used = 0;
@@ -55,7 +58,19 @@ Result<std::unique_ptr<Engine>> Engine::create(std::shared_ptr<const llm::Model>
   std::unique_ptr<Engine> e(new Engine());
   e->model_ = model;
   e->queue_size_ = std::max(0, o.queue_size);
-  for (int i = 0; i < o.slots; ++i) {
+  if (o.batched) {
+    auto dec = BatchDecoder::create(model, o.slots, o.n_ctx, o.n_batch, o.n_threads);
+    if (!dec) return dec.error();
+    e->decoder_ = std::move(*dec);
+    e->n_ctx_ = e->decoder_->n_ctx_seq();
+  }
+  for (int i = 0; i < o.slots && o.batched; ++i) {
+    auto slot = std::make_unique<Slot>();
+    slot->id = i;
+    slot->source = std::make_unique<BatchedSource>(*e->decoder_, i);
+    e->slots_.push_back(std::move(slot));
+  }
+  for (int i = 0; i < o.slots && !o.batched; ++i) {
     llm::SessionOptions so;
     so.n_ctx = o.n_ctx;
     so.n_threads = o.n_threads;
@@ -158,7 +173,7 @@ void Engine::dispatch_locked() {
     bool best_key = false;
     for (auto& s : slots_) {
       if (s->job) continue;
-      const std::size_t lcp = common_prefix(s->session->tokens(), job->prompt);
+      const std::size_t lcp = common_prefix(s->cached(), job->prompt);
       const bool key = !job->affinity_key.empty() && s->last_key == job->affinity_key;
       const bool better = !pick || lcp > best_lcp || (lcp == best_lcp && key && !best_key) ||
                           (lcp == best_lcp && key == best_key && s->last_used < pick->last_used);
@@ -177,6 +192,47 @@ void Engine::dispatch_locked() {
   }
 }
 
+namespace {
+
+decode::Callbacks callbacks(Job& job) {
+  decode::Callbacks cb;
+  cb.on_text = job.on_text;
+  Job* jp = &job;
+  cb.should_cancel = [jp] { return jp->cancelled.load(std::memory_order_relaxed); };
+  return cb;
+}
+
+void run_on_session(llm::Session& session, Job& job, JobResult& r) {
+  const auto t0 = Clock::now();
+  auto pre = session.prefill(job.prompt);
+  r.prefill_ms = ms_since(t0);
+  if (!pre) {
+    r.candidates = pre.error();
+    return;
+  }
+  r.reused_tokens = pre->reused;
+  const auto t1 = Clock::now();
+  r.candidates = decode::generate(session, job.prompt, job.options, callbacks(job));
+  r.generate_ms = ms_since(t1);
+}
+
+void run_on_source(BatchedSource& source, Job& job, JobResult& r) {
+  const auto t0 = Clock::now();
+  Status pre = source.prefill(job.prompt);
+  r.prefill_ms = ms_since(t0);
+  if (!pre) {
+    r.candidates = pre.error();
+    return;
+  }
+  r.reused_tokens = source.last_reused();
+  const auto t1 = Clock::now();
+  // generate() prefills again: the whole prompt is cached with its logits saved, so that is free.
+  r.candidates = decode::generate(source, job.prompt, job.options, callbacks(job));
+  r.generate_ms = ms_since(t1);
+}
+
+}  // namespace
+
 void Engine::worker(Slot& slot) {
   for (;;) {
     std::shared_ptr<Job> job;
@@ -194,20 +250,15 @@ void Engine::worker(Slot& slot) {
       r.candidates = make_error(ErrorCode::kCancelled, "the request was cancelled before it started");
     } else {
       try {
-        const auto t0 = Clock::now();
-        auto pre = slot.session->prefill(job->prompt);
-        r.prefill_ms = ms_since(t0);
-        if (!pre) {
-          r.candidates = pre.error();
+        if (slot.session) {
+          run_on_session(*slot.session, *job, r);
         } else {
-          r.reused_tokens = pre->reused;
-          decode::Callbacks cb;
-          cb.on_text = job->on_text;
-          Job* jp = job.get();
-          cb.should_cancel = [jp] { return jp->cancelled.load(std::memory_order_relaxed); };
-          const auto t1 = Clock::now();
-          r.candidates = decode::generate(*slot.session, job->prompt, job->options, cb);
-          r.generate_ms = ms_since(t1);
+          struct Active {  // the step thread waits for active slots: never leave one counted
+            BatchDecoder& d;
+            explicit Active(BatchDecoder& x) : d(x) { d.set_active(1); }
+            ~Active() { d.set_active(-1); }
+          } active(*decoder_);
+          run_on_source(*slot.source, *job, r);
         }
       } catch (const std::exception& e) {  // resource exhaustion ends this request only
         r.candidates = make_error(ErrorCode::kInternal, std::string("generation failed: ") + e.what());

@@ -136,6 +136,7 @@ Result<std::unique_ptr<Server>> Server::create(const Settings& settings, std::sh
   eo.n_threads = settings.threads;
   eo.n_batch = settings.batch;
   eo.queue_size = settings.queue_size;
+  eo.batched = settings.batching;
   auto engine = Engine::create(model, eo);
   if (!engine) return engine.error();
   ctx.engine = std::move(*engine);

@@ -33,6 +33,8 @@ const std::vector<Row>& rows() {
       {"chat_template", &Settings::chat_template, 0, 0,
        "Chat template for /v1/chat/completions: a llama.cpp built-in name or template text (default: the model's, else chatml)"},
       {"slots", &Settings::slots, 1, 64, "Requests generated in parallel (one KV cache each)"},
+      {"batching", &Settings::batching, 0, 0,
+       "Continuous batching: one shared context, one decode step over all slots (false: one context per slot)"},
       {"ctx_per_slot", &Settings::ctx_per_slot, 64, 1 << 20, "Context tokens per slot (capped at the model's training context)"},
       {"threads", &Settings::threads, 0, 1024, "CPU threads per decode (0 = all cores)"},
       {"batch", &Settings::batch, 1, 1 << 16, "Prompt tokens per decode batch"},

@@ -29,9 +29,13 @@ std::shared_ptr<Job> make_job(const llm::Model& model, const std::string& text, 
   return j;
 }
 
-TEST(Engine, RunsJobsAndReusesTheSlotCacheForTheSamePrefix) {
+class EngineModes : public ::testing::TestWithParam<bool> {};
+INSTANTIATE_TEST_SUITE_P(Engine, EngineModes, ::testing::Values(true, false),
+                         [](const auto& info) { return info.param ? "batched" : "independent"; });
+
+TEST_P(EngineModes, RunsJobsAndReusesTheSlotCacheForTheSamePrefix) {
   auto model = tiny();
-  auto e = Engine::create(model, {.slots = 2, .n_ctx = 512, .n_threads = 1, .n_batch = 64, .queue_size = 4});
+  auto e = Engine::create(model, {.slots = 2, .n_ctx = 512, .n_threads = 1, .n_batch = 64, .queue_size = 4, .batched = GetParam()});
   ASSERT_TRUE(e) << e.error().message;
   const std::string file = "def add(a, b):\n    return a + b\n\ndef sub(a, b):\n    return a - b\n\n";
   auto a = make_job(*model, file + "def mul(a, b):", 4);
@@ -48,9 +52,9 @@ TEST(Engine, RunsJobsAndReusesTheSlotCacheForTheSamePrefix) {
   EXPECT_GT(rb.reused_tokens, rb.prompt_tokens / 2);
 }
 
-TEST(Engine, QueueBoundAndCancellation) {
+TEST_P(EngineModes, QueueBoundAndCancellation) {
   auto model = tiny();
-  auto e = Engine::create(model, {.slots = 1, .n_ctx = 2048, .n_threads = 1, .n_batch = 64, .queue_size = 1});
+  auto e = Engine::create(model, {.slots = 1, .n_ctx = 2048, .n_threads = 1, .n_batch = 64, .queue_size = 1, .batched = GetParam()});
   ASSERT_TRUE(e);
   auto running = make_job(*model, "x", 1800);
   running->options.sampling.temperature = 1;
@@ -75,6 +79,35 @@ TEST(Engine, QueueBoundAndCancellation) {
   EXPECT_LT(r.candidates->front().tokens.size(), 1800u);
   (*e)->shutdown();
   EXPECT_EQ((*e)->submit(make_job(*model, "w", 1)).error().code, ErrorCode::kCancelled);
+}
+
+// Several slots decoding in one batch give the same greedy text as each
+// prompt decoded alone on its own context.
+TEST(Engine, BatchedMatchesIndependentGreedy) {
+  auto model = tiny();
+  const std::vector<std::string> prompts = {"def add(a, b):", "int main() {\n  int x = ", "public class Foo {",
+                                            "function f(x) { return"};
+  auto run = [&](bool batched) {
+    auto e = Engine::create(model, {.slots = 4, .n_ctx = 256, .n_threads = 1, .n_batch = 64, .queue_size = 4,
+                                    .batched = batched});
+    EXPECT_TRUE(e);
+    std::vector<std::shared_ptr<Job>> jobs;
+    for (const auto& p : prompts) {
+      jobs.push_back(make_job(*model, p, 24));
+      jobs.back()->options.n = 2;  // also exercises rewind to the prompt between candidates
+      EXPECT_TRUE((*e)->submit(jobs.back()));
+    }
+    std::vector<std::string> out;
+    for (auto& j : jobs) {
+      const JobResult& r = j->wait();
+      EXPECT_TRUE(r.candidates) << r.candidates.error().message;
+      out.push_back(r.candidates ? r.candidates->front().text : "");
+    }
+    return out;
+  };
+  const auto batched = run(true);
+  const auto independent = run(false);
+  EXPECT_EQ(batched, independent);
 }
 
 }  // namespace

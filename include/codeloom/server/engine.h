@@ -7,9 +7,12 @@
 // longest common token prefix). When every slot is busy, jobs wait in a FIFO
 // queue of at most `queue_size`; beyond that submit() refuses (-> HTTP 429).
 //
-// Simplification (stated in docs/server.md): slots decode independently, one
-// llama_context each, instead of one llama_decode over all slots per step
-// (continuous batching). The interface does not change if that is added.
+// Two ways to run the slots (EngineOptions::batched):
+//  - batched (default): continuous batching — one llama_context with one KV
+//    sequence per slot and one llama_decode per step over every active slot
+//    (BatchDecoder in src/server/batch_decoder.h);
+//  - independent: one llm::Session (llama_context) per slot, each decoding on
+//    its own — simpler, kept as a fallback and for comparison.
 //
 //   auto engine = Engine::create(model, {.slots = 2, .n_ctx = 4096});
 //   auto job = std::make_shared<Job>();  job->prompt = toks; job->options = opts;
@@ -38,12 +41,15 @@
 
 namespace codeloom::server {
 
+class BatchDecoder;
+
 struct EngineOptions {
   int slots = 2;
   int n_ctx = 4096;      // per slot
   int n_threads = 0;
   int n_batch = 512;
   int queue_size = 16;   // jobs waiting beyond the running ones
+  bool batched = true;   // continuous batching over one shared context
 };
 
 struct JobResult {
@@ -118,6 +124,7 @@ class Engine {
   void dispatch_locked();  // hands queued jobs to idle slots
 
   std::shared_ptr<const llm::Model> model_;
+  std::unique_ptr<BatchDecoder> decoder_;  // batched mode; outlives the slots
   int n_ctx_ = 0;
   int queue_size_ = 0;
   mutable std::mutex mu_;

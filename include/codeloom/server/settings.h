@@ -31,6 +31,7 @@ struct Settings {
   std::string model_alias;         // the id clients send as "model" (empty: file name without .gguf)
   std::string chat_template;       // empty: the model's, else "chatml"
   int slots = 2;                   // parallel requests served at once
+  bool batching = true;            // continuous batching over one shared context
   int ctx_per_slot = 4096;         // context tokens of each slot
   int threads = 0;                 // CPU threads per decode (0 = all cores)
   int batch = 512;                 // prompt tokens per decode batch
