@@ -50,5 +50,6 @@ Command add_generate_command(CLI::App& app, GlobalOptions& global);
 Command add_data_command(CLI::App& app, GlobalOptions& global);
 Command add_eval_command(CLI::App& app, GlobalOptions& global);
 Command add_serve_command(CLI::App& app, GlobalOptions& global);
+Command add_feedback_command(CLI::App& app, GlobalOptions& global);
 
 }  // namespace codeloom::cli
