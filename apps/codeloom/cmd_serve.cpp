@@ -36,23 +36,22 @@ int run_serve(ServeArgs& a, const GlobalOptions& global) {
   // A server's request log is its point: info unless the user chose a level.
   if (global.log_level.empty() && !std::getenv("CODELOOM_LOG_LEVEL")) log::set_level(log::Level::kInfo);
 
-  auto path = resolve_model_path(settings.model);
-  if (!path) return report_error(path.error(), global);
-  auto model = llm::Model::load(*path);
-  if (!model) return report_error(model.error(), global);
-
-  // Until the SQLite feedback store is merged in, feedback lives in memory.
-  std::unique_ptr<server::FeedbackSink> sink = std::make_unique<server::MemoryFeedbackSink>();
-  CODELOOM_LOG(kWarn, "feedback is kept in memory only (" << sink->describe() << ")");
-
-  // Block SIGTERM/SIGINT before any thread starts, so only the waiter below sees them.
+  // Block SIGTERM/SIGINT before any thread starts (model loading, the feedback store's writer, slots), so only the waiter below sees them.
   sigset_t signals;
   sigemptyset(&signals);
   sigaddset(&signals, SIGTERM);
   sigaddset(&signals, SIGINT);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
-  auto srv = server::Server::create(settings, *model, std::move(sink));
+  auto path = resolve_model_path(settings.model);
+  if (!path) return report_error(path.error(), global);
+  auto model = llm::Model::load(*path);
+  if (!model) return report_error(model.error(), global);
+
+  auto sink = server::open_feedback_store(settings.feedback_db);
+  if (!sink) return report_error(sink.error(), global);
+
+  auto srv = server::Server::create(settings, *model, std::move(*sink));
   if (!srv) return report_error(srv.error(), global);
   auto port = (*srv)->bind();
   if (!port) return report_error(port.error(), global);

@@ -28,8 +28,21 @@ HttpResponse handle_feedback(ServerContext& ctx, const HttpRequest& req) {
   // Answered only after the sink committed: a 200 means the event is stored.
   if (Status st = ctx.feedback->record_event(ev); !st) {
     ApiError e;
-    e.status = st.error().code == ErrorCode::kInvalidArgument ? 400 : 500;
-    e.type = e.status == 400 ? "invalid_request_error" : "server_error";
+    switch (st.error().code) {
+      case ErrorCode::kNotFound:  // events must join a served completion
+        e.status = 404;
+        e.type = "not_found_error";
+        e.param = "completion_id";
+        break;
+      case ErrorCode::kInvalidArgument:
+      case ErrorCode::kOutOfRange:
+        e.status = 400;
+        e.param = st.error().code == ErrorCode::kOutOfRange ? "candidate_index" : "";
+        break;
+      default:
+        e.status = 500;
+        e.type = "server_error";
+    }
     e.message = "feedback not stored: " + st.error().message;
     return error_response(e);
   }
@@ -73,7 +86,7 @@ HttpResponse handle_health(ServerContext& ctx, const HttpRequest&) {
 
 HttpResponse handle_metrics(ServerContext& ctx, const HttpRequest&) {
   HttpResponse out;
-  out.content_type = "text/plain; version=0.0.4";
+  out.content_type = metrics::kContentType;
   out.body = ctx.metrics.render(ctx.engine->stats());
   return out;
 }

@@ -265,6 +265,13 @@ TEST_F(ServerHttpTest, FeedbackEventsAreAcknowledged) {
     EXPECT_EQ(r.status, 200) << r.body;
     EXPECT_EQ(r.json()["ok"], true);
   }
+  // Events must join a served completion.
+  auto orphan = post_json(port(), "/v1/feedback", R"({"completion_id":"cmpl-never-served","event":"shown"})");
+  EXPECT_EQ(orphan.status, 404) << orphan.body;
+  EXPECT_EQ(orphan.json()["error"]["param"], "completion_id");
+  json bad_index = {{"completion_id", id}, {"event", "accepted"}, {"candidate_index", 7}};
+  auto out_of_range = post_json(port(), "/v1/feedback", bad_index.dump());
+  EXPECT_EQ(out_of_range.status, 400) << out_of_range.body;
 }
 
 TEST_F(ServerHttpTest, ClientDisconnectCancelsGeneration) {

@@ -8,7 +8,9 @@
 
 #include <httplib.h>
 
+#include <algorithm>
 #include <chrono>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <thread>
@@ -20,11 +22,17 @@ namespace codeloom::testing {
 std::unique_ptr<ServerProcess> ServerProcess::start(const std::vector<std::string>& extra, std::string* error) {
   std::vector<std::string> argv = {std::string(CODELOOM_BINARY_DIR) + "/bin/codeloom", "serve", "--host", "127.0.0.1",
                                    "--port", "0", "--threads", "1"};
-  argv.insert(argv.end(), extra.begin(), extra.end());
   std::unique_ptr<ServerProcess> p(new ServerProcess());
   static int counter = 0;
-  p->log_path_ = std::filesystem::temp_directory_path().string() + "/codeloom-server-test-" +
-                 std::to_string(::getpid()) + "-" + std::to_string(counter++) + ".log";
+  const std::string stem = std::filesystem::temp_directory_path().string() + "/codeloom-server-test-" +
+                           std::to_string(::getpid()) + "-" + std::to_string(counter++);
+  p->log_path_ = stem + ".log";
+  // Each server gets its own feedback database unless the test names one.
+  if (std::find(extra.begin(), extra.end(), "--feedback-db") == extra.end()) {
+    p->db_path_ = stem + ".db";
+    argv.insert(argv.end(), {"--feedback-db", p->db_path_});
+  }
+  argv.insert(argv.end(), extra.begin(), extra.end());
   int out[2];
   if (::pipe2(out, O_CLOEXEC) != 0) {
     *error = "pipe failed";
@@ -71,6 +79,9 @@ ServerProcess::~ServerProcess() {
   if (pid_ > 0) stop(SIGKILL, 30);
   std::error_code ec;
   std::filesystem::remove(log_path_, ec);
+  if (!db_path_.empty()) {
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db_path_ + suffix, ec);
+  }
 }
 
 int ServerProcess::stop(int sig, int timeout_s) {

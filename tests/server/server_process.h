@@ -38,6 +38,7 @@ class ServerProcess {
   pid_t pid_ = -1;
   int port_ = 0;
   std::string log_path_;
+  std::string db_path_;  // our own feedback database, removed with the process
 };
 
 struct HttpResult {

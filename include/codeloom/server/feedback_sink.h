@@ -73,4 +73,9 @@ class MemoryFeedbackSink final : public FeedbackSink {
 bool is_feedback_event_type(const std::string& type);
 
 
+// The durable sink: the SQLite feedback::Store at `path` (created or migrated).
+// Completions are written off the response path; events are acknowledged only
+// once committed, after their completion (see src/server/feedback_store_sink.h).
+Result<std::unique_ptr<FeedbackSink>> open_feedback_store(const std::string& path);
+
 }  // namespace codeloom::server
