@@ -134,7 +134,7 @@ def pct(xs, p):
 
 def latency_run(srv, text, args):
     doc = Document(text, args.prefix_chars, args.suffix_chars, 0)
-    for i in range(3):  # warm-up: model pages, caches
+    for i in range(args.warmup):  # warm-up: model pages, caches
         one_request(srv.port, doc.request(-1 - i, args.n_predict))
     lat, toks, prompt = [], [], 0
     for i in range(args.requests):
@@ -199,6 +199,7 @@ def main():
     ap.add_argument("--n-predict", type=int, default=16)
     ap.add_argument("--requests", type=int, default=20, help="latency requests per round")
     ap.add_argument("--rounds", type=int, default=2)
+    ap.add_argument("--warmup", type=int, default=3, help="unmeasured requests before the latency run")
     ap.add_argument("--clients", default="1,4,8")
     ap.add_argument("--duration", type=float, default=20, help="seconds per throughput point")
     ap.add_argument("--slots", type=int, default=4)
