@@ -217,7 +217,8 @@ def main():
     def codeloom_argv(port):
         return [args.codeloom, "serve", "--model", args.model, "--port", str(port), "--slots", str(args.slots),
                 "--ctx-per-slot", str(args.ctx_per_slot), "--threads", str(args.threads), "--queue-size", "64",
-                "--log-requests", "false", "--max-tokens-limit", "512"]
+                "--log-requests", "false", "--max-tokens-limit", "512",
+                "--feedback-db", f"{args.log_dir}/server-bench-feedback-{os.getpid()}.db"]
 
     def llama_argv(port):
         return [args.llama_server, "-m", args.model, "--port", str(port), "--host", "127.0.0.1",
