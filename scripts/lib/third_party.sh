@@ -84,6 +84,19 @@ build_llama() {
   log "llama.cpp ready at $p"
 }
 
+# llama.cpp's llama-server from the same cached build (same commit and flags
+# as the libllama codeloom links), for bench/server_bench.sh only.
+build_llama_server() {
+  local root; root="$(llama_prefix)"
+  [ -f "$root/.complete" ] || build_llama
+  if [ -x "$root/install/bin/llama-server" ]; then log "llama-server cached at $root/install/bin"; return; fi
+  log "building llama-server with $JOBS jobs; first time only"
+  cmake --build "$root/build" -j "$JOBS" --target llama-server >"$root/build-server.log" 2>&1 \
+    || { tail -30 "$root/build-server.log" >&2; die "llama-server build failed (log: $root/build-server.log)"; }
+  cp "$root/build/bin/llama-server" "$root/install/bin/"
+  log "llama-server ready at $root/install/bin/llama-server"
+}
+
 tree_sitter_key() {
   printf '%s\n' "$TREE_SITTER_VERSION" "$TS_PYTHON_VERSION" "$TS_JAVA_VERSION" \
     "$TS_CPP_VERSION" "$TS_JAVASCRIPT_VERSION" | cat - "$here_tp/../../third_party/tree-sitter/CMakeLists.txt" \

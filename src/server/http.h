@@ -1,0 +1,65 @@
+// The HTTP layer, library-neutral. http_httplib.cpp is the only file that
+// includes cpp-httplib; everything else sees these types.
+//
+// Thread-safety: handlers run on the server's connection threads, many at once.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "codeloom/common/status.h"
+
+namespace codeloom::server {
+
+struct HttpRequest {
+  std::string method;
+  std::string path;
+  std::string body;
+  std::vector<std::pair<std::string, std::string>> headers;  // names lower-cased
+  std::string remote_addr;
+  std::string header(std::string_view lower_name) const;
+};
+
+// Writes a piece of a streamed body; false once the client is gone.
+using StreamWriter = std::function<bool(std::string_view)>;
+
+struct HttpResponse {
+  int status = 200;
+  std::string content_type = "application/json";
+  std::string body;
+  std::vector<std::pair<std::string, std::string>> headers;
+  // When set, the body is streamed (chunked): called once, after the handler
+  // returned, on the same connection thread.
+  std::function<void(const StreamWriter& write)> stream;
+};
+
+using HttpHandler = std::function<HttpResponse(const HttpRequest&)>;
+
+struct HttpOptions {
+  std::string host = "127.0.0.1";
+  int port = 0;                      // 0: any free port
+  std::size_t max_body_bytes = 1 << 20;
+  int threads = 16;
+  int read_timeout_s = 30;
+  int write_timeout_s = 30;
+  // Produces the JSON body for errors the library answers itself (404, 413, 500).
+  std::function<std::string(int status, const std::string& message)> error_body;
+};
+
+class HttpServer {
+ public:
+  static std::unique_ptr<HttpServer> create(const HttpOptions& options);
+  virtual ~HttpServer() = default;
+  virtual void route(const std::string& method, const std::string& path, HttpHandler handler) = 0;
+  // Binds; returns the port. kIo when the address is taken or invalid.
+  virtual Result<int> bind() = 0;
+  // Serves until stop(); call after bind().
+  virtual void run() = 0;
+  virtual void stop() = 0;  // any thread
+};
+
+}  // namespace codeloom::server
