@@ -112,3 +112,57 @@ torch::Tensor lm_loss(const torch::Tensor& logits, const torch::Tensor& targets)
 }
 
 }  // namespace codeloom::train
+
+// ---- ReferenceModel (reference.h) -------------------------------------------
+#include "codeloom/train/reference.h"
+
+namespace codeloom::train {
+
+struct ReferenceModel::Impl {
+  std::unique_ptr<LlamaModel> model;
+};
+
+ReferenceModel::ReferenceModel() : impl_(std::make_unique<Impl>()) {}
+ReferenceModel::~ReferenceModel() = default;
+
+Result<std::unique_ptr<ReferenceModel>> ReferenceModel::create(const Checkpoint& ck) {
+  auto recipe = parse_recipe(ck.recipe_toml, "checkpoint recipe");
+  if (!recipe) return recipe.error();
+  ModelConfig cfg = recipe->model;
+  const TensorRecord* embd = ck.find_model("token_embd.weight");
+  if (embd == nullptr || embd->shape.size() != 2)
+    return make_error(ErrorCode::kCorrupt, "the checkpoint has no token_embd.weight matrix");
+  cfg.vocab_size = embd->shape[0];
+  std::unique_ptr<ReferenceModel> r(new ReferenceModel());
+  r->impl_->model = std::make_unique<LlamaModel>(cfg, 0);
+  torch::NoGradGuard ng;
+  for (const auto& [name, p] : r->impl_->model->named_parameters()) {
+    const TensorRecord* t = ck.find_model(name);
+    if (t == nullptr || t->shape != p.sizes().vec())
+      return make_error(ErrorCode::kCorrupt, "checkpoint tensor '" + name + "' is missing or has another shape");
+    p.detach().copy_(torch::from_blob(const_cast<float*>(t->data.data()), t->shape, torch::kFloat32));
+  }
+  return r;
+}
+
+Result<std::vector<float>> ReferenceModel::logits(std::span<const TokenId> tokens) const {
+  const ModelConfig& cfg = impl_->model->config();
+  if (tokens.empty()) return make_error(ErrorCode::kInvalidArgument, "no tokens");
+  if (static_cast<std::int64_t>(tokens.size()) > cfg.context)
+    return make_error(ErrorCode::kOutOfRange, std::to_string(tokens.size()) + " tokens exceed model.context " +
+                                                  std::to_string(cfg.context));
+  std::vector<std::int64_t> ids;
+  for (TokenId t : tokens) {
+    if (t < 0 || t >= cfg.vocab_size)
+      return make_error(ErrorCode::kInvalidArgument, "token id " + std::to_string(t) + " outside the vocabulary");
+    ids.push_back(t);
+  }
+  torch::NoGradGuard ng;
+  torch::Tensor x = torch::tensor(ids, torch::kInt64).unsqueeze(0);
+  torch::Tensor l = impl_->model->forward(x).squeeze(0).contiguous();
+  return std::vector<float>(l.data_ptr<float>(), l.data_ptr<float>() + l.numel());
+}
+
+std::int64_t ReferenceModel::vocab_size() const { return impl_->model->config().vocab_size; }
+
+}  // namespace codeloom::train
