@@ -49,5 +49,6 @@ Command add_complete_command(CLI::App& app, GlobalOptions& global);
 Command add_generate_command(CLI::App& app, GlobalOptions& global);
 Command add_data_command(CLI::App& app, GlobalOptions& global);
 Command add_eval_command(CLI::App& app, GlobalOptions& global);
+Command add_tokenizer_command(CLI::App& app, GlobalOptions& global);
 
 }  // namespace codeloom::cli

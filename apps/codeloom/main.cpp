@@ -19,7 +19,8 @@ int main(int argc, char** argv) {
       "  codeloom tokenize \"for (int i = 0; i < n; ++i)\"\n"
       "  codeloom model info --model m.gguf\n"
       "  codeloom eval humaneval --model m.gguf --n 1 --temperature 0\n"
-      "  codeloom data mine /usr/lib/python3.11 --out corpus/\n\n"
+      "  codeloom data mine /usr/lib/python3.11 --out corpus/\n"
+      "  codeloom tokenizer train --corpus corpus/ --out tokenizer.json\n\n"
       "The model comes from --model, then $CODELOOM_MODEL, then models/codeloom-tiny.gguf.\n"
       "Exit codes: 0 success, 2 bad input, 1 other failure.",
       "codeloom"};
@@ -34,7 +35,8 @@ int main(int argc, char** argv) {
       cli::add_complete_command(app, global), cli::add_generate_command(app, global),
       cli::add_parse_command(app, global),    cli::add_tokenize_command(app, global),
       cli::add_model_command(app, global),    cli::add_data_command(app, global),
-      cli::add_eval_command(app, global)};
+      cli::add_eval_command(app, global),
+      cli::add_tokenizer_command(app, global)};
   // --json is accepted after the subcommand too (codeloom parse f.py --json).
   for (auto& c : commands) c.app->add_flag("--json", global.json, "Print machine-readable JSON on stdout");
 
