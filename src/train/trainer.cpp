@@ -148,6 +148,9 @@ Result<TrainSummary> run_training(const Recipe& recipe, const PackedSequences& t
   if (train_rows.rows() == 0 || train_rows.seq_len != recipe.data.seq_len)
     return make_error(ErrorCode::kInvalidArgument, "no training rows of data.seq_len tokens");
   if (opt.out_dir.empty()) return make_error(ErrorCode::kInvalidArgument, "no output directory");
+  if (!recipe.init.item2vec.empty())
+    return make_error(ErrorCode::kUnsupported, "init.item2vec: Item2Vec initialization needs the embed module, "
+                                               "which this build does not have yet; remove the key");
   set_threads(static_cast<int>(tc.threads));
   auto dist_r = Dist::create(opt.dist);
   if (!dist_r) return dist_r.error();

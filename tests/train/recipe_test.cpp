@@ -95,3 +95,25 @@ TEST(Recipe, ParameterCount) {
 
 }  // namespace
 }  // namespace codeloom::train
+
+namespace codeloom::train {
+namespace {
+
+// The shipped recipes parse, and the proposed default fits its budget:
+// a q8_0 GGUF (34 bytes per 32 weights) of at most 30 MB with a 16k vocabulary.
+TEST(Recipe, ShippedRecipesParseAndCodeloomTinyFitsItsSize) {
+  for (const char* name : {"tiny-test", "codeloom-tiny"}) {
+    auto r = load_recipe(std::string(CODELOOM_SOURCE_DIR) + "/recipes/" + name + ".toml");
+    ASSERT_TRUE(r.ok()) << r.error().message;
+  }
+  auto r = load_recipe(std::string(CODELOOM_SOURCE_DIR) + "/recipes/codeloom-tiny.toml");
+  ASSERT_TRUE(r.ok());
+  ModelConfig m = r->model;
+  m.vocab_size = 16000;
+  const double q8_bytes = static_cast<double>(parameter_count(m)) * 34.0 / 32.0;
+  EXPECT_LT(q8_bytes, 30e6);
+  EXPECT_GT(q8_bytes, 10e6);
+}
+
+}  // namespace
+}  // namespace codeloom::train

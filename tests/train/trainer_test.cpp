@@ -132,6 +132,29 @@ TEST(Trainer, ResumeWithAnotherModelShapeIsRefused) {
   EXPECT_NE(s.error().message.find("ffn_dim"), std::string::npos) << s.error().message;
 }
 
+// bf16 autocast (f32 master weights) must learn as well as f32 on the tiny model.
+TEST(Trainer, Bf16AutocastTracksF32) {
+  Recipe r = tiny_recipe();
+  r.train.steps = 20;
+  Data d = tiny_data(r);
+  auto f32 = run_training(r, d.train, d.val, {.out_dir = fresh_dir("f32"), .progress = false});
+  r.train.precision = "bf16";
+  auto bf16 = run_training(r, d.train, d.val, {.out_dir = fresh_dir("bf16"), .progress = false});
+  ASSERT_TRUE(f32.ok() && bf16.ok());
+  std::printf("val loss after 20 steps: f32 %.4f, bf16 %.4f\n", f32->val_loss, bf16->val_loss);
+  EXPECT_NEAR(bf16->val_loss, f32->val_loss, 0.05 * f32->val_loss);
+}
+
+TEST(Trainer, Item2VecInitIsRefusedUntilTheEmbedModuleExists) {
+  Recipe r = tiny_recipe();
+  r.init.item2vec = "vectors.bin";
+  Data d = tiny_data(r);
+  auto s = run_training(r, d.train, d.val, {.out_dir = fresh_dir("i2v"), .progress = false});
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.error().code, ErrorCode::kUnsupported);
+  EXPECT_FALSE(std::filesystem::exists(fresh_dir("i2v")));
+}
+
 TEST(Trainer, LearningRateSchedule) {
   TrainConfig t;
   t.lr = 1.0;
