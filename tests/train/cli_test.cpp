@@ -13,6 +13,7 @@
 #include "codeloom/llm/model.h"
 #include "codeloom/tokenizer/tokenizer.h"
 #include "codeloom/tokenizer/train.h"
+#include "codeloom/train/checkpoint.h"
 #include "support/run_process.h"
 #include "tokenizer/corpus.h"
 
@@ -86,6 +87,19 @@ TEST_F(TrainCli, TrainExportAndLlamaTokenizesLikeUs) {
     same += (*model)->tokenize(samples[i], /*add_special=*/false, /*parse_special=*/false) == tok->encode(samples[i]);
   }
   EXPECT_EQ(same, 1000u);
+}
+
+TEST_F(TrainCli, NprocStartsDataParallelWorkers) {
+  auto t = run_process({kCodeloom, "train", "--recipe", kRecipe, "--corpus", dir_ + "/corpus", "--tokenizer",
+                        dir_ + "/tok.json", "--out", dir_ + "/ddp", "--steps", "3", "--nproc", "2", "--threads", "1",
+                        "--quiet"});
+  ASSERT_TRUE(t.ok());
+  ASSERT_EQ(t->exit_code, 0) << t->err;
+  auto ck = load_checkpoint(dir_ + "/ddp/checkpoint.clck");
+  ASSERT_TRUE(ck.ok()) << ck.error().message;
+  EXPECT_EQ(ck->world_size, 2);
+  EXPECT_EQ(ck->step, 3);
+  EXPECT_EQ(ck->data_position, 3 * 4 * 2 * 2);  // batch 4 × grad_accum 2 × 2 processes per step
 }
 
 TEST_F(TrainCli, BadInputIsReportedBeforeAnyWork) {
