@@ -101,11 +101,21 @@ nlohmann::json sample_json(const Sample& s, const std::string& language, const s
           {"split", split}};
 }
 
-Status remove_old_shards(const std::string& dir) {
-  static const std::regex kShard(R"((train|val|test)-\d{5}\.jsonl\.zst)");
+// Before writing: stats.json goes first (a corpus without it is incomplete, and
+// readers refuse it), then old shards and temporary files an interrupted run
+// left behind. A re-run into the same directory therefore always starts clean.
+Status remove_old_output(const std::string& dir) {
+  static const std::regex kOld(R"(\.?((train|val|test)-\d{5}\.jsonl\.zst|stats\.json)(\.tmp)?)");
   std::error_code ec;
-  for (const auto& e : fs::directory_iterator(dir, ec))
-    if (std::regex_match(e.path().filename().string(), kShard)) fs::remove(e.path(), ec);
+  const fs::path stats = fs::path(dir) / "stats.json";
+  if (fs::is_regular_file(stats, ec) && !fs::remove(stats, ec) && ec)
+    return make_error(ErrorCode::kIo, "cannot remove the old " + dir + "/stats.json: " + ec.message());
+  ec.clear();
+  for (const auto& e : fs::directory_iterator(dir, ec)) {
+    if (!e.is_regular_file()) continue;
+    if (std::regex_match(e.path().filename().string(), kOld)) fs::remove(e.path(), ec);
+    if (ec) break;
+  }
   if (ec) return make_error(ErrorCode::kIo, "cannot clean " + dir + ": " + ec.message());
   return {};
 }
@@ -196,7 +206,7 @@ Result<MineStats> mine(const MineOptions& o) {
   items.clear();
   items.shrink_to_fit();
 
-  if (auto s = remove_old_shards(o.out_dir); !s) return s.error();
+  if (auto s = remove_old_output(o.out_dir); !s) return s.error();
   const char* kSplits[] = {"train", "val", "test"};
   std::map<std::string, std::string> buffers;
   std::map<std::string, std::size_t> in_buffer, shard_index;

@@ -3,7 +3,9 @@
 
 #include <zstd.h>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 
 namespace codeloom::data {
@@ -21,12 +23,15 @@ Status write_file_atomic(const std::string& dir, const std::string& name, std::s
   const std::string final_path = dir + "/" + name;
   std::FILE* f = std::fopen(tmp.c_str(), "wb");
   if (!f) return make_error(ErrorCode::kIo, "cannot create " + tmp);
+  errno = 0;
   const bool ok = std::fwrite(data.data(), 1, data.size(), f) == data.size() && std::fflush(f) == 0;
   const bool closed = std::fclose(f) == 0;
+  const int err = errno;
   std::error_code ec;
   if (!ok || !closed) {
     std::filesystem::remove(tmp, ec);
-    return make_error(ErrorCode::kIo, "write failed: " + tmp);
+    return make_error(ErrorCode::kIo, "write failed: " + tmp + (err ? std::string(" (") + std::strerror(err) + ")" : "") +
+                                          "; no complete output was left, free space and re-run");
   }
   std::filesystem::rename(tmp, final_path, ec);
   if (ec) {

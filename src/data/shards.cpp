@@ -68,10 +68,31 @@ Result<std::vector<std::string>> list_shards(const std::string& dir, const std::
     if (std::regex_match(name, pattern)) shards.push_back(entry.path().string());
   }
   if (ec) return make_error(ErrorCode::kIo, "cannot list " + dir + ": " + ec.message());
+  // stats.json is written last: without it the mining run did not finish, and its
+  // shard list must match the directory (no shard missing, none from another run).
+  const fs::path stats_path = fs::path(dir) / "stats.json";
+  std::ifstream stats_in(stats_path, std::ios::binary);
+  if (!stats_in)
+    return make_error(ErrorCode::kNotFound, "corpus '" + dir +
+                                                "' is incomplete: no stats.json (was `codeloom data mine` "
+                                                "interrupted? re-run it into the same --out directory)");
+  const auto stats = nlohmann::json::parse(stats_in, nullptr, false);
+  if (stats.is_discarded() || !stats.is_object() || !stats.contains("shards") || !stats["shards"].is_array())
+    return make_error(ErrorCode::kCorrupt, stats_path.string() + " is not a codeloom data mine stats file");
+  std::vector<std::string> listed;
+  for (const auto& name : stats["shards"])
+    if (name.is_string() && std::regex_match(name.get<std::string>(), pattern))
+      listed.push_back((fs::path(dir) / name.get<std::string>()).string());
+  std::sort(listed.begin(), listed.end());
+  std::sort(shards.begin(), shards.end());
+  if (listed != shards)
+    return make_error(ErrorCode::kCorrupt, "corpus '" + dir + "': stats.json lists " + std::to_string(listed.size()) +
+                                               " " + split + " shards but the directory holds " +
+                                               std::to_string(shards.size()) +
+                                               " (files removed or added by hand? re-run `codeloom data mine`)");
   if (shards.empty())
     return make_error(ErrorCode::kNotFound, "no " + split + "-NNNNN.jsonl.zst shard in '" + dir +
                                                 "'; is it the --out directory of `codeloom data mine`?");
-  std::sort(shards.begin(), shards.end());
   return shards;
 }
 

@@ -98,5 +98,44 @@ TEST_F(ShardsTest, TruncatedAndGarbageShardsAreCorrupt) {
   EXPECT_EQ(g.error().code, ErrorCode::kCorrupt);
 }
 
+TEST_F(ShardsTest, AnInterruptedRunIsRefusedAndARerunStartsClean) {
+  const fs::path out = root_ / "out";
+  auto before = list_shards(out.string(), "train");
+  ASSERT_TRUE(before);
+  // What a killed run leaves: stats.json not yet written, a temporary shard, and
+  // shards of the new run mixed with the old ones.
+  fs::remove(out / "stats.json");
+  write(out / ".train-00001.jsonl.zst.tmp", "partial");
+  write(out / ".stats.json.tmp", "{");
+  auto r = list_shards(out.string(), "train");
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, ErrorCode::kNotFound);
+  EXPECT_NE(r.error().message.find("incomplete"), std::string::npos) << r.error().message;
+
+  MineOptions o;
+  o.inputs = {(root_ / "src").string()};
+  o.out_dir = out.string();
+  o.shard_samples = 7;
+  o.threads = 2;
+  o.dedup.near = false;
+  o.progress = false;
+  ASSERT_TRUE(mine(o));
+  for (const auto& e : fs::directory_iterator(out)) EXPECT_NE(e.path().extension(), ".tmp") << e.path();
+  auto after = list_shards(out.string(), "train");
+  ASSERT_TRUE(after) << after.error().message;
+  EXPECT_EQ(*after, *before);
+}
+
+TEST_F(ShardsTest, AShardMissingFromStatsIsCorrupt) {
+  auto shards = list_shards((root_ / "out").string(), "train");
+  ASSERT_TRUE(shards);
+  ASSERT_GE(shards->size(), 2u);
+  fs::remove(shards->back());
+  auto r = list_shards((root_ / "out").string(), "train");
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, ErrorCode::kCorrupt);
+  EXPECT_NE(r.error().message.find("stats.json lists"), std::string::npos) << r.error().message;
+}
+
 }  // namespace
 }  // namespace codeloom::data

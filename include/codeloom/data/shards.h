@@ -29,8 +29,10 @@ struct CorpusSample {
   std::size_t tokens = 0;
 };
 
-// Paths of DIR/<split>-NNNNN.jsonl.zst, sorted. kNotFound when DIR is missing or
-// holds no shard of that split (the message says how to make one).
+// Paths of DIR/<split>-NNNNN.jsonl.zst, sorted. kNotFound when DIR is missing,
+// has no stats.json (an interrupted mining run: stats.json is written last) or
+// holds no shard of that split; kCorrupt when stats.json's shard list and the
+// directory disagree. Messages say how to fix it.
 Result<std::vector<std::string>> list_shards(const std::string& dir, const std::string& split);
 
 // Decompresses one shard and returns its samples. kCorrupt on a truncated or
