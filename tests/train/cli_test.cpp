@@ -46,6 +46,9 @@ class TrainCli : public ::testing::Test {
     std::vector<std::string> train(samples.begin() + 100, samples.end()), val(samples.begin(), samples.begin() + 100);
     write_shard(dir_ + "/corpus/train-00000.jsonl.zst", train, "train");
     write_shard(dir_ + "/corpus/val-00000.jsonl.zst", val, "val");
+    // Readers accept a corpus only once `data mine` wrote stats.json (listing its shards) last.
+    std::ofstream(dir_ + "/corpus/stats.json")
+        << nlohmann::json{{"shards", {"train-00000.jsonl.zst", "val-00000.jsonl.zst"}}}.dump();
     tokenizer::TrainOptions o;
     o.vocab_size = 600;
     auto tok = tokenizer::train_bpe(tokenizer::count_words(train, 2), o);
@@ -126,7 +129,7 @@ TEST_F(TrainCli, BadInputIsReportedBeforeAnyWork) {
   r = run_process({kCodeloom, "train", "--recipe", kRecipe, "--corpus", dir_ + "/empty-corpus", "--tokenizer",
                    dir_ + "/tok.json", "--out", dir_ + "/bad"});
   EXPECT_EQ(r->exit_code, 2);
-  EXPECT_NE(r->err.find("shard"), std::string::npos) << r->err;
+  EXPECT_NE(r->err.find("data.corpus"), std::string::npos) << r->err;
 
   std::ofstream(dir_ + "/junk.clck") << "junk";
   r = run_process({kCodeloom, "export", "--checkpoint", dir_ + "/junk.clck", "--out", dir_ + "/x.gguf"});
