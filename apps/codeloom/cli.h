@@ -51,6 +51,7 @@ Command add_data_command(CLI::App& app, GlobalOptions& global);
 Command add_eval_command(CLI::App& app, GlobalOptions& global);
 Command add_tokenizer_command(CLI::App& app, GlobalOptions& global);
 Command add_eval_lines_command(CLI::App& app, GlobalOptions& global);
+Command add_feedback_command(CLI::App& app, GlobalOptions& global);
 Command add_train_command(CLI::App& app, GlobalOptions& global);
 Command add_export_command(CLI::App& app, GlobalOptions& global);
 
