@@ -54,5 +54,7 @@ Command add_eval_lines_command(CLI::App& app, GlobalOptions& global);
 Command add_serve_command(CLI::App& app, GlobalOptions& global);
 Command add_feedback_command(CLI::App& app, GlobalOptions& global);
 Command add_embed_command(CLI::App& app, GlobalOptions& global);
+Command add_train_command(CLI::App& app, GlobalOptions& global);
+Command add_export_command(CLI::App& app, GlobalOptions& global);
 
 }  // namespace codeloom::cli
