@@ -1,8 +1,10 @@
 // codeloom serve: the HTTP API (OpenAI completions/chat, llama.cpp /infill,
 // feedback, metrics). Every setting comes from server::settings_registry():
 // defaults < --config FILE (JSON) < flags.
-#include <pthread.h>
+#include <fcntl.h>
+#include <cerrno>
 #include <signal.h>
+#include <unistd.h>
 
 #include <iostream>
 #include <map>
@@ -16,6 +18,19 @@
 
 namespace codeloom::cli {
 namespace {
+
+// SIGTERM/SIGINT reach the waiter thread through a self-pipe written by an
+// async-signal-safe handler. (Blocking the signals and sigwait()ing is not
+// enough: libraries linked into codeloom — OpenBLAS under libtorch — start
+// threads before main() with the signals unblocked, and the default action
+// would kill the process without draining.)
+int g_signal_pipe[2] = {-1, -1};
+
+void on_signal(int sig) {
+  const auto b = static_cast<unsigned char>(sig);
+  const ssize_t n = ::write(g_signal_pipe[1], &b, 1);
+  (void)n;
+}
 
 struct ServeArgs {
   std::string config;
@@ -36,12 +51,14 @@ int run_serve(ServeArgs& a, const GlobalOptions& global) {
   // A server's request log is its point: info unless the user chose a level.
   if (global.log_level.empty() && !std::getenv("CODELOOM_LOG_LEVEL")) log::set_level(log::Level::kInfo);
 
-  // Block SIGTERM/SIGINT before any thread starts (model loading, the feedback store's writer, slots), so only the waiter below sees them.
-  sigset_t signals;
-  sigemptyset(&signals);
-  sigaddset(&signals, SIGTERM);
-  sigaddset(&signals, SIGINT);
-  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  if (g_signal_pipe[0] < 0 && ::pipe2(g_signal_pipe, O_CLOEXEC) != 0)
+    return report_error(make_error(ErrorCode::kIo, "cannot create the signal pipe"), global);
+  struct sigaction sa {};
+  sa.sa_handler = on_signal;
+  sigemptyset(&sa.sa_mask);
+  sa.sa_flags = SA_RESTART;
+  sigaction(SIGTERM, &sa, nullptr);
+  sigaction(SIGINT, &sa, nullptr);
 
   auto path = resolve_model_path(settings.model);
   if (!path) return report_error(path.error(), global);
@@ -62,15 +79,19 @@ int run_serve(ServeArgs& a, const GlobalOptions& global) {
                                                       << "\"}");
 
   server::Server* s = srv->get();
-  std::thread waiter([s, signals] {
-    int sig = 0;
-    sigwait(&signals, &sig);
-    CODELOOM_LOG(kInfo, "{\"event\":\"draining\",\"signal\":" << sig << "}");
+  std::thread waiter([s] {
+    unsigned char sig = 0;
+    while (::read(g_signal_pipe[0], &sig, 1) < 0 && errno == EINTR) {
+    }
+    if (sig == 0) return;  // woken by run() returning on its own
+    CODELOOM_LOG(kInfo, "{\"event\":\"draining\",\"signal\":" << static_cast<int>(sig) << "}");
     s->drain_and_stop();
   });
   s->run();
   // run() returned without a signal (listener failure): wake the waiter.
-  pthread_kill(waiter.native_handle(), SIGTERM);
+  const unsigned char wake = 0;
+  const ssize_t n = ::write(g_signal_pipe[1], &wake, 1);
+  (void)n;
   waiter.join();
   CODELOOM_LOG(kInfo, "{\"event\":\"stopped\"}");
   return kExitOk;

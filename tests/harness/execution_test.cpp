@@ -71,11 +71,15 @@ TEST_P(HarnessMultiplE, HandWrittenSolutionsPassEmptyAndWrongFail) {
     ASSERT_TRUE(refs.contains(p.task_id)) << p.task_id;
     checks.push_back({&p, refs[p.task_id].get<std::string>()});
     checks.push_back({&p, bench.wrong_completion(p)});
+    // Empty: HumanEval_23_strlen's empty C++ body once "passed" by undefined
+    // behaviour (flowing off the end of a non-void function).
+    checks.push_back({&p, ""});
   }
   std::vector<Verdict> v = testing::shared_executor().run(bench, checks);
-  for (std::size_t i = 0; i < checks.size(); i += 2) {
+  for (std::size_t i = 0; i < checks.size(); i += 3) {
     EXPECT_EQ(v[i].status, CheckStatus::kPass) << checks[i].problem->task_id << ": " << v[i].detail;
     EXPECT_EQ(v[i + 1].status, CheckStatus::kFail) << checks[i].problem->task_id << ": " << v[i + 1].detail;
+    EXPECT_NE(v[i + 2].status, CheckStatus::kPass) << checks[i].problem->task_id << " (empty): " << v[i + 2].detail;
   }
 }
 
