@@ -56,6 +56,8 @@ Result<std::string> decompress(const std::string& path, const std::string& z) {
 }  // namespace
 
 Result<std::vector<std::string>> list_shards(const std::string& dir, const std::string& split) {
+  if (split != "train" && split != "val" && split != "test")
+    return make_error(ErrorCode::kInvalidArgument, "unknown split '" + split + "'; use train, val or test");
   std::error_code ec;
   if (!fs::is_directory(dir, ec))
     return make_error(ErrorCode::kNotFound,

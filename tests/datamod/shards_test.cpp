@@ -77,6 +77,9 @@ TEST_F(ShardsTest, MissingDirectoryOrSplitIsNotFoundWithAHint) {
   ASSERT_FALSE(a);
   EXPECT_EQ(a.error().code, ErrorCode::kNotFound);
   EXPECT_NE(a.error().message.find("codeloom data mine"), std::string::npos);
+  auto bad_split = list_shards((root_ / "out").string(), "tr(ain");
+  ASSERT_FALSE(bad_split);
+  EXPECT_EQ(bad_split.error().code, ErrorCode::kInvalidArgument);
   auto b = list_shards((root_ / "src").string(), "train");
   ASSERT_FALSE(b);
   EXPECT_EQ(b.error().code, ErrorCode::kNotFound);
