@@ -17,13 +17,9 @@ Result<Problem> parse_mbpp_sanitized(std::string_view text) {
   if (!id) return id.error();
   if (!nl) return nl.error();
   if (!code) return code.error();
-  auto tl = j->find("test_list");
-  if (tl == j->end() || !tl->is_array() || tl->empty()) return detail::corrupt("missing array field \"test_list\"");
-  std::vector<std::string> tests;
-  for (const auto& t : *tl) {
-    if (!t.is_string()) return detail::corrupt("\"test_list\" must hold strings");
-    tests.push_back(detail::strip_cr(t.get<std::string>()));
-  }
+  auto test_list = detail::string_list_field(*j, "test_list");
+  if (!test_list) return test_list.error();
+  const std::vector<std::string>& tests = *test_list;
   Problem p;
   p.task_id = "Mbpp/" + *id;
   p.prompt = detail::mbpp_prompt(*nl, tests[0]);

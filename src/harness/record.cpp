@@ -1,5 +1,7 @@
 #include "record.h"
 
+#include "mbpp_common.h"
+
 namespace codeloom::harness::detail {
 
 namespace {
@@ -50,6 +52,18 @@ Result<std::string> task_id_field(const nlohmann::json& j) {
   if (it != j.end() && it->is_string()) return it->get<std::string>();
   if (it != j.end() && it->is_number_integer()) return std::to_string(it->get<long long>());
   return corrupt("missing field \"task_id\" (string or integer)");
+}
+
+Result<std::vector<std::string>> string_list_field(const nlohmann::json& j, const char* key) {
+  auto it = j.find(key);
+  if (it == j.end() || !it->is_array() || it->empty())
+    return corrupt(std::string("missing array field \"") + key + "\"");
+  std::vector<std::string> out;
+  for (const auto& t : *it) {
+    if (!t.is_string()) return corrupt(std::string("\"") + key + "\" must hold strings");
+    out.push_back(strip_cr(t.get<std::string>()));
+  }
+  return out;
 }
 
 }  // namespace codeloom::harness::detail

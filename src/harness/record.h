@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "codeloom/common/status.h"
 
@@ -16,6 +17,9 @@ Result<nlohmann::json> parse_record(std::string_view text);
 
 // The string field `key`, or kCorrupt naming it.
 Result<std::string> string_field(const nlohmann::json& j, const char* key);
+
+// A non-empty array of strings `key` (carriage returns stripped), or kCorrupt naming it.
+Result<std::vector<std::string>> string_list_field(const nlohmann::json& j, const char* key);
 
 // task_id as a string (MBPP stores numbers).
 Result<std::string> task_id_field(const nlohmann::json& j);
