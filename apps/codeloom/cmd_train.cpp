@@ -1,6 +1,7 @@
 // codeloom train: trains a Llama-architecture model from a TOML recipe on the
 // mined corpus with codeloom's tokenizer (codeloom::train, libtorch).
 // --nproc N re-runs this same command line as N data-parallel workers.
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -16,8 +17,8 @@ namespace codeloom::cli {
 namespace {
 
 struct Args {
-  std::string recipe, out, corpus, tokenizer;
-  bool resume = false, quiet = false;
+  std::string recipe, out, corpus, tokenizer, item2vec;
+  bool resume = false, quiet = false, eval_only = false;
   std::int64_t stop_after = 0, threads = 0, steps = 0;
   int nproc = 1, rank = -1, world_size = 0, master_port = 0;
   std::string master_addr;
@@ -48,8 +49,10 @@ int run(const Args& a, GlobalOptions& global) {
   if (!a.tokenizer.empty()) r.data.tokenizer = a.tokenizer;
   if (a.threads > 0) r.train.threads = a.threads;
   if (a.steps > 0) r.train.steps = a.steps;
+  if (!a.item2vec.empty()) r.init.item2vec = a.item2vec;
   r.data.corpus = expand_home(r.data.corpus);
   r.data.tokenizer = expand_home(r.data.tokenizer);
+  r.init.item2vec = expand_home(r.init.item2vec);
   if (r.data.corpus.empty() || r.data.tokenizer.empty())
     return report_error(make_error(ErrorCode::kInvalidArgument,
                                    "the recipe needs data.corpus and data.tokenizer (or --corpus / --tokenizer)"),
@@ -80,7 +83,8 @@ int run(const Args& a, GlobalOptions& global) {
 
   train::TrainOptions o;
   o.out_dir = !a.out.empty() ? a.out : "runs/" + (r.name.empty() ? std::string("codeloom") : r.name);
-  o.resume = a.resume;
+  o.resume = a.resume || a.eval_only;
+  o.eval_only = a.eval_only;
   o.stop_after = a.stop_after;
   o.progress = !a.quiet && !global.json && dist.rank == 0;
   o.dist = dist;
@@ -88,14 +92,26 @@ int run(const Args& a, GlobalOptions& global) {
   auto s = train::run_training(r, vocab, o);
   if (!s) return report_error(s.error(), global);
   if (dist.rank != 0) return kExitOk;
+  if (a.eval_only) {
+    if (global.json) {
+      print_json({{"steps", s->steps}, {"val_loss", s->val_loss}, {"val_ppl", std::exp(s->val_loss)},
+                  {"val_accuracy", s->val_accuracy}, {"val_tokens", s->val_tokens}, {"checkpoint", s->checkpoint}});
+    } else {
+      std::cout << s->checkpoint << " (step " << s->steps << "): validation loss " << s->val_loss << ", perplexity "
+                << std::exp(s->val_loss) << ", next-token accuracy " << s->val_accuracy << " over " << s->val_tokens
+                << " tokens\n";
+    }
+    return kExitOk;
+  }
   if (global.json) {
     print_json({{"steps", s->steps}, {"loss", s->last_loss}, {"val_loss", s->val_loss},
+                {"val_accuracy", s->val_accuracy}, {"item2vec_mapped", s->item2vec_mapped},
                 {"tokens_per_s", s->tokens_per_s}, {"flops_per_s", s->flops_per_s},
                 {"parameters", s->parameters}, {"blas", s->blas}, {"checkpoint", s->checkpoint}});
   } else {
     std::cout << "trained " << s->steps << " steps: loss " << s->last_loss << ", validation loss " << s->val_loss
-              << ", " << static_cast<long long>(s->tokens_per_s) << " tokens/s (" << s->flops_per_s / 1e9
-              << " GFLOP/s)\ncheckpoint: " << s->checkpoint << "\n";
+              << ", next-token accuracy " << s->val_accuracy << ", " << static_cast<long long>(s->tokens_per_s)
+              << " tokens/s (" << s->flops_per_s / 1e9 << " GFLOP/s)\ncheckpoint: " << s->checkpoint << "\n";
   }
   return kExitOk;
 }
@@ -112,6 +128,9 @@ Command add_train_command(CLI::App& app, GlobalOptions& global) {
   sub->add_option("--steps", args->steps, "Override train.steps")->check(CLI::PositiveNumber);
   sub->add_option("--threads", args->threads, "Override train.threads (per process)")->check(CLI::PositiveNumber);
   sub->add_flag("--resume", args->resume, "Continue from <out>/checkpoint.clck");
+  sub->add_flag("--eval-only", args->eval_only,
+                "Evaluate <out>/checkpoint.clck on the validation split (loss, perplexity, next-token accuracy); no training");
+  sub->add_option("--item2vec", args->item2vec, "Override init.item2vec: initialize token embeddings from a .c2v file");
   sub->add_option("--stop-after", args->stop_after, "Stop (with a checkpoint) after N steps of this run")
       ->check(CLI::PositiveNumber);
   sub->add_option("--nproc", args->nproc, "Data-parallel worker processes on this machine")->check(CLI::Range(1, 64));

@@ -31,7 +31,11 @@ PackedSequences pack_documents(const std::vector<std::string>& texts, const Data
   std::mt19937_64 fim_rng(seed);
   const FimOptions fim{data.fim_rate, data.spm_rate};
   SequencePacker packer(data.seq_len, vocab.ids.pad);
-  for (std::size_t i : order) packer.add(make_training_document(texts[i], vocab.encode, vocab.ids, fim, fim_rng));
+  const auto max_bytes = static_cast<std::size_t>(data.max_document_bytes);
+  for (std::size_t i : order) {
+    if (max_bytes > 0 && texts[i].size() > max_bytes) continue;
+    packer.add(make_training_document(texts[i], vocab.encode, vocab.ids, fim, fim_rng));
+  }
   return std::move(packer).finish();
 }
 

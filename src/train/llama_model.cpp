@@ -31,7 +31,7 @@ torch::Tensor param(std::vector<std::int64_t> shape, double stddev) {
 LlamaModel::LlamaModel(const ModelConfig& cfg, std::uint64_t seed) : cfg_(cfg) {
   torch::manual_seed(seed);
   const std::int64_t hd = cfg.head_dim(), dim = cfg.dim, hidden = cfg.hidden_dim();
-  const double std0 = 0.02, std_out = 0.02 / std::sqrt(2.0 * static_cast<double>(cfg.n_layers));
+  const double std0 = kInitStd, std_out = kInitStd / std::sqrt(2.0 * static_cast<double>(cfg.n_layers));
   tok_embd_ = param({cfg.vocab_size, dim}, std0);
   params_.emplace_back("token_embd.weight", tok_embd_);
   for (std::int64_t i = 0; i < cfg.n_layers; ++i) {

@@ -17,6 +17,9 @@
 
 namespace codeloom::train {
 
+// Standard deviation of the random weight initialization (GPT-2 / Llama practice).
+inline constexpr double kInitStd = 0.02;
+
 struct LlamaLayer {
   torch::Tensor attn_norm, wq, wk, wv, wo, ffn_norm, w_gate, w_up, w_down;
 };

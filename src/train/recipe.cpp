@@ -37,7 +37,7 @@ std::vector<Section> sections(Recipe& r) {
       {"data",
        {{"corpus", &d.corpus}, {"tokenizer", &d.tokenizer}, {"seq_len", &d.seq_len},
         {"fim_rate", &d.fim_rate}, {"spm_rate", &d.spm_rate}, {"max_documents", &d.max_documents},
-        {"val_sequences", &d.val_sequences}}},
+        {"max_document_bytes", &d.max_document_bytes}, {"val_sequences", &d.val_sequences}}},
       {"train",
        {{"steps", &t.steps}, {"batch_size", &t.batch_size}, {"grad_accum", &t.grad_accum},
         {"lr", &t.lr}, {"min_lr", &t.min_lr}, {"warmup_steps", &t.warmup_steps},
@@ -104,7 +104,7 @@ Status validate_recipe(const Recipe& r, const std::string& origin) {
   }
   for (auto [k, v] : {std::pair{"model.n_kv_heads", m.n_kv_heads}, {"model.ffn_dim", m.ffn_dim},
                       {"model.vocab_size", m.vocab_size}, {"data.max_documents", d.max_documents},
-                      {"data.val_sequences", d.val_sequences}, {"train.warmup_steps", t.warmup_steps},
+                      {"data.max_document_bytes", d.max_document_bytes}, {"data.val_sequences", d.val_sequences}, {"train.warmup_steps", t.warmup_steps},
                       {"train.checkpoint_every", t.checkpoint_every}, {"train.seed", t.seed}}) {
     if (v < 0) return bad(origin, std::string(k) + " must be >= 0 (got " + std::to_string(v) + ")");
   }

@@ -16,7 +16,9 @@
 #include <map>
 
 #include "codeloom/common/log.h"
+#include "codeloom/embed/embeddings.h"
 #include "codeloom/train/checkpoint.h"
+#include "codeloom/train/item2vec_init.h"
 #include "codeloom/train/run_log.h"
 #include "dist.h"
 #include "llama_model.h"
@@ -124,6 +126,31 @@ std::string model_signature(const ModelConfig& m, std::int64_t seq_len) {
   return os.str();
 }
 
+// Copies the Item2Vec rows into token_embd (before any step). Returns the number of rows set.
+Result<std::int64_t> init_token_embedding(LlamaModel& model, const Recipe& recipe,
+                                          const std::vector<std::string>& token_texts) {
+  if (token_texts.empty())
+    return make_error(ErrorCode::kInvalidArgument, "init.item2vec needs the tokenizer's token texts");
+  auto emb = embed::load(recipe.init.item2vec);
+  if (!emb) return make_error(emb.error().code, "init.item2vec: " + emb.error().message);
+  auto init = item2vec_init(*emb, token_texts, static_cast<int>(recipe.model.dim),
+                            static_cast<std::uint64_t>(recipe.train.seed), kInitStd);
+  if (!init) return init.error();
+  torch::Tensor w;
+  for (const auto& [name, p] : model.named_parameters())
+    if (name == "token_embd.weight") w = p;
+  if (!w.defined()) return make_error(ErrorCode::kInternal, "the model has no token_embd.weight");
+  torch::NoGradGuard ng;
+  const std::int64_t rows = std::min<std::int64_t>(w.size(0), static_cast<std::int64_t>(token_texts.size()));
+  auto a = w.accessor<float, 2>();
+  for (std::int64_t i = 0; i < rows; ++i) {
+    if (!init->mapped[static_cast<std::size_t>(i)]) continue;
+    const float* src = init->rows.data() + i * recipe.model.dim;
+    for (std::int64_t d = 0; d < recipe.model.dim; ++d) a[i][d] = src[d];
+  }
+  return init->mapped_count;
+}
+
 std::string format_duration(double s) {
   const auto t = static_cast<long>(s);
   char buf[32];
@@ -148,9 +175,8 @@ Result<TrainSummary> run_training(const Recipe& recipe, const PackedSequences& t
   if (train_rows.rows() == 0 || train_rows.seq_len != recipe.data.seq_len)
     return make_error(ErrorCode::kInvalidArgument, "no training rows of data.seq_len tokens");
   if (opt.out_dir.empty()) return make_error(ErrorCode::kInvalidArgument, "no output directory");
-  if (!recipe.init.item2vec.empty())
-    return make_error(ErrorCode::kUnsupported, "init.item2vec: Item2Vec initialization needs the embed module, "
-                                               "which this build does not have yet; remove the key");
+  if (opt.eval_only && !opt.resume)
+    return make_error(ErrorCode::kInvalidArgument, "evaluation only needs a checkpoint to evaluate (resume)");
   set_threads(static_cast<int>(tc.threads));
   auto dist_r = Dist::create(opt.dist);
   if (!dist_r) return dist_r.error();
@@ -168,7 +194,7 @@ Result<TrainSummary> run_training(const Recipe& recipe, const PackedSequences& t
     exp_avg.push_back(torch::zeros_like(p));
     exp_avg_sq.push_back(torch::zeros_like(p));
   }
-  std::int64_t step = 0, position = 0, tokens_seen = 0;
+  std::int64_t step = 0, position = 0, tokens_seen = 0, item2vec_mapped = 0;
   if (opt.resume) {
     auto ck = load_checkpoint(ckpt_path);
     if (!ck) return ck.error();
@@ -206,8 +232,17 @@ Result<TrainSummary> run_training(const Recipe& recipe, const PackedSequences& t
       if (Status s = truncate_log(log_path, step); !s) return s.error();
     }
     CODELOOM_LOG(kInfo, "resumed from " << ckpt_path << " at step " << step);
-  } else if (lead) {
-    std::filesystem::remove(log_path, ec);
+  } else {
+    if (lead) std::filesystem::remove(log_path, ec);
+    if (!recipe.init.item2vec.empty()) {
+      auto mapped = init_token_embedding(model, recipe, opt.token_texts);
+      if (!mapped) return mapped.error();
+      item2vec_mapped = *mapped;
+      if (lead && opt.progress)
+        std::fprintf(stderr, "init.item2vec: %lld of %lld token embeddings initialized from %s\n",
+                     static_cast<long long>(item2vec_mapped), static_cast<long long>(mc.vocab_size),
+                     recipe.init.item2vec.c_str());
+    }
   }
 
   Batcher train_batches(train_rows, static_cast<std::uint64_t>(tc.seed), train_rows.pad, /*shuffle=*/true);
@@ -221,12 +256,16 @@ Result<TrainSummary> run_training(const Recipe& recipe, const PackedSequences& t
   const double matmul_params = static_cast<double>(n_params - (mc.tied_embeddings ? 0 : mc.vocab_size * mc.dim));
   const double flops_per_token = 6.0 * matmul_params + 6.0 * static_cast<double>(mc.n_layers * T * mc.dim);
 
-  auto evaluate = [&]() -> double {
-    if (val_rows.rows() == 0) return std::nan("");
+  struct Eval {
+    double loss = std::nan(""), accuracy = 0;
+    std::int64_t tokens = 0;
+  };
+  auto evaluate = [&]() -> Eval {
+    if (val_rows.rows() == 0) return {};
     torch::NoGradGuard ng;
     AutocastGuard ac(bf16);
     const std::int64_t n = std::min(tc.eval_batches * B, val_rows.rows());
-    torch::Tensor acc = torch::zeros({2}, torch::kFloat64);  // loss sum, target count
+    torch::Tensor acc = torch::zeros({3}, torch::kFloat64);  // loss sum, target count, argmax hits
     for (std::int64_t b = 0; b * B < n; ++b) {
       if (b % W != dist.rank()) continue;  // ranks split the validation batches
       auto [x, y] = val_batches.get(b * B, std::min(B, n - b * B));
@@ -236,9 +275,16 @@ Result<TrainSummary> run_training(const Recipe& recipe, const PackedSequences& t
           torch::nn::functional::CrossEntropyFuncOptions().ignore_index(-100).reduction(torch::kSum));
       acc[0] += sum.item<double>();
       acc[1] += y.ne(-100).sum().item<double>();
+      acc[2] += logits.argmax(-1).eq(y).sum().item<double>();  // -100 never equals an argmax
     }
     dist.all_reduce_sum(acc);
-    return acc[1].item<double>() > 0 ? acc[0].item<double>() / acc[1].item<double>() : std::nan("");
+    Eval e;
+    e.tokens = static_cast<std::int64_t>(acc[1].item<double>());
+    if (e.tokens > 0) {
+      e.loss = acc[0].item<double>() / acc[1].item<double>();
+      e.accuracy = acc[2].item<double>() / acc[1].item<double>();
+    }
+    return e;
   };
 
   auto save = [&]() -> Status {
@@ -274,6 +320,16 @@ Result<TrainSummary> run_training(const Recipe& recipe, const PackedSequences& t
   TrainSummary summary;
   summary.parameters = n_params;
   summary.blas = detect_blas();
+  summary.item2vec_mapped = item2vec_mapped;
+  if (opt.eval_only) {
+    const Eval e = evaluate();
+    summary.steps = step;
+    summary.val_loss = e.loss;
+    summary.val_accuracy = e.accuracy;
+    summary.val_tokens = e.tokens;
+    summary.checkpoint = ckpt_path;
+    return summary;
+  }
   if (lead && opt.progress)
     std::fprintf(stderr, "training %lld parameters, %lld tokens/step, %lld process(es), %lld thread(s), BLAS %s\n",
                  static_cast<long long>(n_params), static_cast<long long>(tokens_per_step),
@@ -363,14 +419,19 @@ Result<TrainSummary> run_training(const Recipe& recipe, const PackedSequences& t
                      tty ? "   " : "\n");
     }
     if (step % tc.eval_every == 0 || last) {
-      const double vl = evaluate();
+      const Eval e = evaluate();
+      const double vl = e.loss;
       summary.val_loss = vl;
+      summary.val_accuracy = e.accuracy;
+      summary.val_tokens = e.tokens;
       if (std::isfinite(vl)) {
-        if (Status s = log_record({{"type", "val"}, {"step", step}, {"val_loss", vl}, {"val_ppl", std::exp(vl)}}); !s)
+        if (Status s = log_record({{"type", "val"}, {"step", step}, {"val_loss", vl}, {"val_ppl", std::exp(vl)},
+                                   {"val_acc", e.accuracy}});
+            !s)
           return s.error();
         if (lead && opt.progress)
-          std::fprintf(stderr, "%sstep %lld: validation loss %.4f, perplexity %.2f\n", tty ? "\n" : "",
-                       static_cast<long long>(step), vl, std::exp(vl));
+          std::fprintf(stderr, "%sstep %lld: validation loss %.4f, perplexity %.2f, next-token accuracy %.4f\n",
+                       tty ? "\n" : "", static_cast<long long>(step), vl, std::exp(vl), e.accuracy);
       }
     }
     if (tc.checkpoint_every > 0 && step % tc.checkpoint_every == 0 && !last) {
@@ -400,12 +461,19 @@ Result<TrainSummary> run_training(Recipe recipe, const Vocabulary& vocab, const 
                                                        std::to_string(vocab.size) + ")");
   if (Status s = validate_recipe(recipe); !s) return s.error();
   if (Status s = check_vocabulary(vocab); !s) return s.error();
+  if (!recipe.init.item2vec.empty() && !options.resume && !std::filesystem::is_regular_file(recipe.init.item2vec))
+    return make_error(ErrorCode::kNotFound, "init.item2vec: '" + recipe.init.item2vec +
+                                                "' is not a file; train embeddings with `codeloom embed train`");
   const auto seed = static_cast<std::uint64_t>(recipe.train.seed);
   auto train_rows = load_packed_split(recipe.data, "train", vocab, seed);
   if (!train_rows) return train_rows.error();
   auto val_rows = load_packed_split(recipe.data, "val", vocab, seed, recipe.data.val_sequences);
   if (!val_rows) return val_rows.error();
-  return run_training(recipe, *train_rows, *val_rows, options);
+  if (!options.token_texts.empty() || vocab.texts.empty())
+    return run_training(recipe, *train_rows, *val_rows, options);
+  TrainOptions with_texts = options;
+  with_texts.token_texts = vocab.texts;
+  return run_training(recipe, *train_rows, *val_rows, with_texts);
 }
 
 }  // namespace codeloom::train

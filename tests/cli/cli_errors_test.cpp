@@ -51,17 +51,22 @@ INSTANTIATE_TEST_SUITE_P(Commands, CliModelErrors,
                                            std::vector<std::string>{"tokenize", "x = 1"},
                                            std::vector<std::string>{"complete"}));
 
-TEST(CliErrors, NoModelAnywhereExplainsHowToPassOne) {
+// The embedded default model: no --model, run from another directory (the
+// binary finds models/codeloom-tiny.gguf in its checkout).
+TEST(CliDefaultModel, CodeloomTinyIsUsedWithoutFlags) {
+  ASSERT_TRUE(std::filesystem::exists(std::string(CODELOOM_SOURCE_DIR) + "/models/codeloom-tiny.gguf"));
   const auto cwd = std::filesystem::current_path();
   std::filesystem::current_path(std::filesystem::temp_directory_path());
-  auto r = codeloom({"model", "info"});
+  auto info = codeloom({"model", "info", "--json"});
+  auto done = codeloom({"complete", "--json", "--temperature", "0", "--max-tokens", "16", "--scope", "line"},
+                       R"({"prefix":"def add(a, b):\n    ","suffix":"\n","language":"python"})");
   std::filesystem::current_path(cwd);
-  // The checkout may hold the default model one day; then this test changes meaning.
-  if (std::filesystem::exists(std::string(CODELOOM_SOURCE_DIR) + "/models/codeloom-tiny.gguf")) {
-    EXPECT_EQ(r.exit_code, 0) << r.err;
-  } else {
-    expect_bad_input(r, "--model");
-  }
+  EXPECT_EQ(info.exit_code, 0) << info.err;
+  EXPECT_NE(info.out.find("codeloom-tiny"), std::string::npos) << info.out;
+  ASSERT_EQ(done.exit_code, 0) << done.err;
+  const auto j = nlohmann::json::parse(done.out);
+  ASSERT_FALSE(j["candidates"].empty()) << done.out;
+  EXPECT_FALSE(j["candidates"][0]["text"].get<std::string>().empty()) << done.out;
 }
 
 TEST(CliErrors, UnknownLanguageListsSupportedOnes) {

@@ -104,6 +104,28 @@ TEST(Packing, EpochOrderIsASeededPermutation) {
   EXPECT_EQ(*u.rbegin(), 99);
 }
 
+TEST(Packing, DocumentsOverMaxDocumentBytesAreSkipped) {
+  DataConfig d;
+  d.seq_len = 16;
+  d.fim_rate = 0;
+  const std::vector<std::string> texts = {"short one\n", std::string(200, 'x'), "another short\n"};
+  const std::vector<std::string> kept = {"short one\n", "another short\n"};
+  d.max_document_bytes = 100;
+  PackedSequences filtered = pack_documents(texts, d, byte_vocabulary(), 7);
+  d.max_document_bytes = 0;
+  PackedSequences all = pack_documents(texts, d, byte_vocabulary(), 7);
+  std::int64_t x_filtered = 0, x_all = 0;
+  for (TokenId t : filtered.tokens) x_filtered += t == 'x';
+  for (TokenId t : all.tokens) x_all += t == 'x';
+  EXPECT_EQ(x_filtered, 0);
+  EXPECT_EQ(x_all, 200);
+  EXPECT_LT(filtered.rows(), all.rows());
+  // Exactly the short documents' tokens (+ <cl|eot> each) remain.
+  std::int64_t real = 0;
+  for (TokenId t : filtered.tokens) real += t != kPad;
+  EXPECT_GE(real, static_cast<std::int64_t>(kept[0].size() + kept[1].size() + 2));
+}
+
 TEST(Corpus, MissingShardsAreAClearError) {
   DataConfig d;
   d.corpus = "/nonexistent/corpus";

@@ -102,7 +102,7 @@ namespace {
 // The shipped recipes parse, and the proposed default fits its budget:
 // a q8_0 GGUF (34 bytes per 32 weights) of at most 30 MB with a 16k vocabulary.
 TEST(Recipe, ShippedRecipesParseAndCodeloomTinyFitsItsSize) {
-  for (const char* name : {"tiny-test", "codeloom-tiny"}) {
+  for (const char* name : {"tiny-test", "codeloom-tiny", "item2vec-ablation"}) {
     auto r = load_recipe(std::string(CODELOOM_SOURCE_DIR) + "/recipes/" + name + ".toml");
     ASSERT_TRUE(r.ok()) << r.error().message;
   }

@@ -2,10 +2,13 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 
+#include "codeloom/embed/embeddings.h"
 #include "codeloom/train/checkpoint.h"
+#include "codeloom/train/item2vec_init.h"
 #include "codeloom/train/run_log.h"
 #include "train/byte_vocab.h"
 
@@ -145,14 +148,103 @@ TEST(Trainer, Bf16AutocastTracksF32) {
   EXPECT_NEAR(bf16->val_loss, f32->val_loss, 0.05 * f32->val_loss);
 }
 
-TEST(Trainer, Item2VecInitIsRefusedUntilTheEmbedModuleExists) {
+std::vector<std::string> byte_texts() {
+  std::vector<std::string> t;
+  for (int b = 0; b < 256; ++b) t.emplace_back(1, static_cast<char>(b));
+  for (const char* s : {"<cl|fim_prefix>", "<cl|fim_suffix>", "<cl|fim_middle>", "<cl|fim_pad>", "<cl|eot>"})
+    t.emplace_back(s);
+  return t;
+}
+
+// Item2Vec vectors for a few byte tokens, dimension 8 (the tiny model is wider: projected).
+std::string write_byte_item2vec(const std::string& dir) {
+  embed::Embeddings e;
+  e.dim = 8;
+  e.tokens = {"(", ")", ":", "+", "x", "=", "no-such-byte-token"};
+  e.counts.assign(e.tokens.size(), 1);
+  for (std::size_t i = 0; i < e.tokens.size(); ++i)
+    for (int d = 0; d < e.dim; ++d) e.vectors.push_back(std::sin(static_cast<float>(i * 13 + d * 5 + 1)));
+  e.build_index();
+  std::filesystem::create_directories(dir);
+  const std::string path = dir + "/bytes.c2v";
+  EXPECT_TRUE(embed::save(e, path).ok());
+  return path;
+}
+
+TEST(Trainer, Item2VecInitSetsTheMappedEmbeddingRows) {
   Recipe r = tiny_recipe();
-  r.init.item2vec = "vectors.bin";
+  r.train.steps = 1;
+  r.train.lr = 1e-9;  // one step barely moves the weights: what is saved is the initialization
+  r.train.warmup_steps = 1;
+  const std::string dir = fresh_dir("i2v");
+  r.init.item2vec = write_byte_item2vec(fresh_dir("i2v-vectors"));
   Data d = tiny_data(r);
-  auto s = run_training(r, d.train, d.val, {.out_dir = fresh_dir("i2v"), .progress = false});
-  ASSERT_FALSE(s.ok());
-  EXPECT_EQ(s.error().code, ErrorCode::kUnsupported);
-  EXPECT_FALSE(std::filesystem::exists(fresh_dir("i2v")));
+  const std::vector<std::string> texts = byte_texts();
+  auto s = run_training(r, d.train, d.val, {.out_dir = dir, .progress = false, .token_texts = texts});
+  ASSERT_TRUE(s.ok()) << s.error().message;
+  EXPECT_EQ(s->item2vec_mapped, 6);
+
+  auto emb = embed::load(r.init.item2vec);
+  ASSERT_TRUE(emb.ok());
+  auto want = item2vec_init(*emb, texts, static_cast<int>(r.model.dim), static_cast<std::uint64_t>(r.train.seed), 0.02);
+  ASSERT_TRUE(want.ok());
+  auto ck = load_checkpoint(dir + "/checkpoint.clck");
+  ASSERT_TRUE(ck.ok());
+  const TensorRecord* embd = nullptr;
+  for (const auto& t : ck->model)
+    if (t.name == "token_embd.weight") embd = &t;
+  ASSERT_NE(embd, nullptr);
+  const auto dim = static_cast<std::size_t>(r.model.dim);
+  for (unsigned char c : std::string("():+x=")) {
+    for (std::size_t k = 0; k < dim; ++k)
+      ASSERT_NEAR(embd->data[c * dim + k], want->rows[c * dim + k], 1e-6) << "byte '" << c << "' dim " << k;
+  }
+
+  // Without it the same seed gives other (random) rows.
+  Recipe plain = r;
+  plain.init.item2vec.clear();
+  const std::string plain_dir = fresh_dir("i2v-plain");
+  ASSERT_TRUE(run_training(plain, d.train, d.val, {.out_dir = plain_dir, .progress = false}).ok());
+  auto ck0 = load_checkpoint(plain_dir + "/checkpoint.clck");
+  ASSERT_TRUE(ck0.ok());
+  EXPECT_GT(std::abs(ck0->model[0].data['(' * dim] - embd->data['(' * dim]), 1e-5);
+}
+
+TEST(Trainer, Item2VecInitErrors) {
+  Recipe r = tiny_recipe();
+  r.train.steps = 1;
+  Data d = tiny_data(r);
+  r.init.item2vec = fresh_dir("i2v-missing") + "/missing.c2v";
+  auto missing = run_training(r, d.train, d.val, {.out_dir = fresh_dir("i2v-e1"), .progress = false,
+                                                  .token_texts = byte_texts()});
+  ASSERT_FALSE(missing.ok());
+  EXPECT_NE(missing.error().message.find("init.item2vec"), std::string::npos) << missing.error().message;
+  r.init.item2vec = write_byte_item2vec(fresh_dir("i2v-vectors2"));
+  auto no_texts = run_training(r, d.train, d.val, {.out_dir = fresh_dir("i2v-e2"), .progress = false});
+  ASSERT_FALSE(no_texts.ok());
+  EXPECT_NE(no_texts.error().message.find("token texts"), std::string::npos) << no_texts.error().message;
+}
+
+TEST(Trainer, EvalOnlyReportsAccuracyWithoutTraining) {
+  Recipe r = tiny_recipe();
+  r.train.steps = 20;
+  Data d = tiny_data(r);
+  const std::string dir = fresh_dir("evalonly");
+  auto trained = run_training(r, d.train, d.val, {.out_dir = dir, .progress = false});
+  ASSERT_TRUE(trained.ok()) << trained.error().message;
+  EXPECT_GT(trained->val_accuracy, 0.3);  // the synthetic code is very regular
+  EXPECT_LE(trained->val_accuracy, 1.0);
+  auto e = run_training(r, d.train, d.val, {.out_dir = dir, .resume = true, .progress = false, .eval_only = true});
+  ASSERT_TRUE(e.ok()) << e.error().message;
+  EXPECT_EQ(e->steps, 20);
+  EXPECT_DOUBLE_EQ(e->val_loss, trained->val_loss);
+  EXPECT_DOUBLE_EQ(e->val_accuracy, trained->val_accuracy);
+  EXPECT_GT(e->val_tokens, 0);
+  auto pts = train_points(dir);
+  EXPECT_EQ(pts.back().step, 20);  // nothing was trained or logged
+  EXPECT_FALSE(run_training(r, d.train, d.val, {.out_dir = fresh_dir("evalonly-none"), .progress = false,
+                                                .eval_only = true})
+                   .ok());
 }
 
 TEST(Trainer, LearningRateSchedule) {

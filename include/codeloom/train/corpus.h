@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "codeloom/common/status.h"
 #include "codeloom/train/fim.h"
@@ -23,6 +24,7 @@ struct Vocabulary {
   Encoder encode;          // plain text → ids (special-token text is not parsed)
   std::int32_t size = 0;   // number of ids
   FimTokens ids;           // fim_prefix/suffix/middle/pad and eot
+  std::vector<std::string> texts;  // id → the bytes it decodes to (empty if unknown; init.item2vec needs it)
 };
 
 // Checks the ids lie inside the vocabulary; kInvalidArgument naming the token otherwise.

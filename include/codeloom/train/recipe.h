@@ -42,6 +42,7 @@ struct DataConfig {
   double fim_rate = 0.5;           // share of documents turned into fill-in-the-middle samples
   double spm_rate = 0.5;           // share of FIM samples in SPM (the rest PSM)
   std::int64_t max_documents = 0;  // 0 = all; caps documents read per split (quick runs)
+  std::int64_t max_document_bytes = 0;  // 0 = no limit; longer documents (generated tables) are skipped
   std::int64_t val_sequences = 256;  // cap on packed validation sequences
 };
 

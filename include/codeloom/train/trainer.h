@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "codeloom/common/status.h"
 #include "codeloom/train/corpus.h"
@@ -36,6 +37,8 @@ struct TrainOptions {
   bool resume = false;           // continue from out_dir/checkpoint.clck (error if absent)
   std::int64_t stop_after = 0;   // > 0: stop (with a checkpoint) after this many steps in this run
   bool progress = true;          // progress bar on stderr (rank 0)
+  bool eval_only = false;        // with resume: evaluate the checkpoint on validation data, do not train
+  std::vector<std::string> token_texts;  // id → text; needed by init.item2vec (filled from the Vocabulary)
   DistOptions dist;
 };
 
@@ -43,6 +46,9 @@ struct TrainSummary {
   std::int64_t steps = 0;           // optimizer steps done in total
   double last_loss = 0;             // training loss of the last step
   double val_loss = 0;              // last validation loss (0 if none)
+  double val_accuracy = 0;          // next-token accuracy (argmax = target) of that validation
+  std::int64_t val_tokens = 0;      // predicted tokens that validation covered
+  std::int64_t item2vec_mapped = 0; // token_embd rows initialized from Item2Vec (init.item2vec)
   double tokens_per_s = 0;          // training throughput of this run (all ranks)
   double flops_per_s = 0;           // achieved model FLOP/s (6·N·tokens + attention)
   std::int64_t parameters = 0;
