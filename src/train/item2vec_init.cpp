@@ -1,15 +1,17 @@
 #include "codeloom/train/item2vec_init.h"
 
 #include <cmath>
+#include <random>
 
 namespace codeloom::train {
 namespace {
 
-// Portable Gaussian draws: splitmix64 → Box–Muller (no std::*_distribution,
-// whose output differs between standard libraries).
+// Portable Gaussian draws: std::mt19937_64 (its sequence is fixed by the
+// standard) → Box–Muller (no std::*_distribution, whose output differs between
+// standard libraries).
 class Gaussian {
  public:
-  explicit Gaussian(std::uint64_t seed) : state_(seed) {}
+  explicit Gaussian(std::uint64_t seed) : engine_(seed) {}
   double next() {
     if (has_spare_) {
       has_spare_ = false;
@@ -24,14 +26,8 @@ class Gaussian {
   }
 
  private:
-  double uniform() { return static_cast<double>(splitmix() >> 11) * 0x1.0p-53; }
-  std::uint64_t splitmix() {
-    std::uint64_t z = (state_ += 0x9E3779B97F4A7C15ULL);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return z ^ (z >> 31);
-  }
-  std::uint64_t state_;
+  double uniform() { return static_cast<double>(engine_() >> 11) * 0x1.0p-53; }
+  std::mt19937_64 engine_;
   double spare_ = 0;
   bool has_spare_ = false;
 };

@@ -465,15 +465,15 @@ Result<TrainSummary> run_training(Recipe recipe, const Vocabulary& vocab, const 
     return make_error(ErrorCode::kNotFound, "init.item2vec: '" + recipe.init.item2vec +
                                                 "' is not a file; train embeddings with `codeloom embed train`");
   const auto seed = static_cast<std::uint64_t>(recipe.train.seed);
-  auto train_rows = load_packed_split(recipe.data, "train", vocab, seed);
-  if (!train_rows) return train_rows.error();
   auto val_rows = load_packed_split(recipe.data, "val", vocab, seed, recipe.data.val_sequences);
   if (!val_rows) return val_rows.error();
-  if (!options.token_texts.empty() || vocab.texts.empty())
-    return run_training(recipe, *train_rows, *val_rows, options);
-  TrainOptions with_texts = options;
-  with_texts.token_texts = vocab.texts;
-  return run_training(recipe, *train_rows, *val_rows, with_texts);
+  TrainOptions o = options;
+  if (o.token_texts.empty()) o.token_texts = vocab.texts;
+  // Evaluation alone never reads training rows: skip reading the train split.
+  if (o.eval_only) return run_training(recipe, *val_rows, *val_rows, o);
+  auto train_rows = load_packed_split(recipe.data, "train", vocab, seed);
+  if (!train_rows) return train_rows.error();
+  return run_training(recipe, *train_rows, *val_rows, o);
 }
 
 }  // namespace codeloom::train
