@@ -14,6 +14,7 @@ namespace codeloom::embed::detail {
 
 inline constexpr int kExpTableSize = 1000;  // word2vec.c's EXP_TABLE_SIZE / MAX_EXP
 inline constexpr float kMaxExp = 6.0f;
+inline constexpr int kMaxTargets = 101;      // the positive + at most 100 negatives (check_options)
 
 struct SgnsTables {
   int dim = 0, window = 0, negative = 0;
