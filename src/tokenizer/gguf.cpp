@@ -40,7 +40,11 @@ Status write_gguf_tokenizer(const Tokenizer& tok, gguf_context* ctx) {
   gguf_set_val_u32(ctx, "tokenizer.ggml.fim_mid_token_id", u32(s.fim_middle));
   gguf_set_val_u32(ctx, "tokenizer.ggml.fim_pad_token_id", u32(s.fim_pad));
   gguf_set_val_u32(ctx, "tokenizer.ggml.fim_sep_token_id", u32(s.file_sep));
-  gguf_set_val_bool(ctx, "tokenizer.ggml.add_bos_token", false);
+  // Training puts <cl|eot> before every document (packed rows: the previous one's
+  // end), so a prompt starts like a document when libllama prepends it as BOS.
+  // Measured on codeloom-tiny: line-completion edit similarity 0.195 -> 0.212
+  // (300 held-out tasks). The n-gram baseline was already given the same start.
+  gguf_set_val_bool(ctx, "tokenizer.ggml.add_bos_token", true);
   gguf_set_val_bool(ctx, "tokenizer.ggml.add_eos_token", false);
   return Status::Ok();
 }

@@ -80,7 +80,8 @@ TEST_F(TokenizerParity, LlamaCppSeesTheFimAndEndOfGenerationTokens) {
   EXPECT_EQ(m.fim_pad(), sp.fim_pad);
   EXPECT_EQ(m.fim_file_sep(), sp.file_sep);
   EXPECT_TRUE(m.is_eog(sp.eot));
-  EXPECT_FALSE(m.adds_bos());
+  EXPECT_TRUE(m.adds_bos());  // <cl|eot>: every training document follows one
+  EXPECT_EQ(m.bos(), sp.eot);
   for (std::int32_t id = tok_->vocab_size() - 9; id < tok_->vocab_size(); ++id) EXPECT_TRUE(m.is_control(id)) << id;
   // codeloom's prompt layer recognizes the model as a codeloom FIM family.
   auto fmt = prompt::detect_fim_format(m);
