@@ -133,6 +133,7 @@ struct Kernels {
 // Implemented in sgns_generic.cpp / sgns_avx2.cpp (same loop, different vector code).
 Kernels generic_kernels();
 Kernels avx2_kernels();
+Kernels avx512_kernels();
 // AVX2+FMA when the CPU has it, else the portable build. $CODELOOM_EMBED_KERNEL=generic forces the latter.
 Kernels select_kernels();
 

@@ -23,6 +23,8 @@ Kernels select_kernels() {
   const char* force = std::getenv("CODELOOM_EMBED_KERNEL");
   if (force != nullptr && std::strcmp(force, "generic") == 0) return generic_kernels();
   __builtin_cpu_init();
+  const bool no512 = force != nullptr && std::strcmp(force, "avx2") == 0;
+  if (!no512 && __builtin_cpu_supports("avx512f")) return avx512_kernels();
   if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) return avx2_kernels();
   return generic_kernels();
 }

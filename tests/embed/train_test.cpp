@@ -129,5 +129,14 @@ TEST(EmbedTrain, GenericKernelAgreesInQuality) {
   ::unsetenv("CODELOOM_EMBED_KERNEL");
 }
 
+TEST(EmbedTrain, Avx2KernelAgreesInQuality) {
+  // What AVX2 machines without AVX-512 run (on those, the default tests cover it too).
+  __builtin_cpu_init();
+  if (!__builtin_cpu_supports("avx2") || !__builtin_cpu_supports("fma")) GTEST_SKIP() << "no AVX2+FMA";
+  ::setenv("CODELOOM_EMBED_KERNEL", "avx2", 1);
+  expect_clusters_learned(small_options());
+  ::unsetenv("CODELOOM_EMBED_KERNEL");
+}
+
 }  // namespace
 }  // namespace codeloom::embed
