@@ -23,7 +23,7 @@ struct CompleteArgs {
   std::string language;
   std::string mode = "auto";
   std::string scope = "full";
-  bool spm = false;
+  std::string fim_order = "auto";
   EngineArgs engine;
   SamplingArgs sampling;
 };
@@ -119,7 +119,9 @@ int run_complete(const CompleteArgs& a, const GlobalOptions& global) {
   }
   auto options = generate_options(a.sampling);
   if (!options) return report_error(options.error(), global);
-  req->infill.order = a.spm ? prompt::FimOrder::kSpm : prompt::FimOrder::kPsm;
+  auto fim_order = prompt::parse_fim_order(a.fim_order);
+  if (!fim_order) return report_error(fim_order.error(), global);
+  req->infill.order = *fim_order;
 
   auto engine = open_engine(a.engine);
   if (!engine) return report_error(engine.error(), global);
@@ -200,7 +202,9 @@ Command add_complete_command(CLI::App& app, GlobalOptions& global) {
   sub->add_option("--language,-l", a->language, "python | java | cpp | javascript (default: from the file)");
   sub->add_option("--mode", a->mode, "auto | infill | plain")->capture_default_str();
   sub->add_option("--scope", a->scope, "line | block | full")->capture_default_str();
-  sub->add_flag("--spm", a->spm, "Fill-in-the-middle in suffix-prefix-middle order instead of PSM");
+  sub->add_option("--fim-order", a->fim_order,
+                  "Fill-in-the-middle order: auto (spm for codeloom's own models, psm otherwise) | psm | spm")
+      ->capture_default_str();
   add_engine_options(sub, a->engine);
   add_sampling_options(sub, a->sampling);
   return {sub, [a, &global] { return run_complete(*a, global); }};

@@ -24,6 +24,7 @@ struct EvalLinesArgs {
   lineeval::TaskOptions tasks;
   EngineArgs engine;
   std::string mode = "plain";
+  std::string fim_order = "auto";
   bool ngram = false;
   std::string tokenizer;
   int order = 4;
@@ -88,6 +89,8 @@ Result<NgramEngine> open_ngram(const EvalLinesArgs& a, bool progress) {
 int run_eval_lines(const EvalLinesArgs& a, GlobalOptions& global) {
   if (a.mode != "plain" && a.mode != "infill")
     return report_error(make_error(ErrorCode::kInvalidArgument, "--mode must be plain or infill"), global);
+  auto fim_order = prompt::parse_fim_order(a.fim_order);
+  if (!fim_order) return report_error(fim_order.error(), global);
   if (a.ngram && a.mode == "infill")
     return report_error(make_error(ErrorCode::kInvalidArgument, "the n-gram baseline cannot fill in the middle; use --mode plain"), global);
   if (a.ngram && a.tokenizer.empty())
@@ -127,6 +130,7 @@ int run_eval_lines(const EvalLinesArgs& a, GlobalOptions& global) {
       prompt::InfillRequest req;
       req.prefix = t.prefix;
       req.suffix = t.suffix;
+      req.order = *fim_order;
       auto p = a.mode == "plain" ? prompt::build_completion_prompt(*engine.model, t.prefix, budget)
                                  : prompt::build_infill_prompt(*engine.model, req, budget);
       if (!p) return p.error();
@@ -159,7 +163,7 @@ int run_eval_lines(const EvalLinesArgs& a, GlobalOptions& global) {
     return nlohmann::json{{"n", s.n}, {"exact_match", s.exact_match}, {"edit_similarity", s.edit_similarity}};
   };
   if (global.json) {
-    nlohmann::json j = {{"model", model_name}, {"mode", a.mode}, {"split", a.tasks.split}, {"seed", a.tasks.seed},
+    nlohmann::json j = {{"model", model_name}, {"mode", a.mode}, {"fim_order", a.fim_order}, {"split", a.tasks.split}, {"seed", a.tasks.seed},
                         {"all", score_json(summary->all)}, {"p50_ms", summary->p50_ms}, {"p95_ms", summary->p95_ms}};
     for (const auto& [lang, s] : summary->by_language) j["languages"][lang] = score_json(s);
     print_json(j);
@@ -191,6 +195,8 @@ Command add_eval_lines_command(CLI::App& app, GlobalOptions& global) {
   sub->add_option("--n", a->tasks.n, "Functions (one task each)")->capture_default_str();
   sub->add_option("--seed", a->tasks.seed, "Task selection seed")->capture_default_str();
   sub->add_option("--mode", a->mode, "plain (prefix only) | infill (prefix and suffix)")->capture_default_str();
+  sub->add_option("--fim-order", a->fim_order, "Infill order: auto (spm for codeloom models) | psm | spm")
+      ->capture_default_str();
   sub->add_option("--max-tokens", a->max_tokens, "Tokens per prediction")->capture_default_str();
   sub->add_flag("--ngram", a->ngram, "Use the Kneser-Ney n-gram baseline instead of a GGUF model");
   sub->add_option("--tokenizer", a->tokenizer, "Tokenizer of the n-gram baseline");

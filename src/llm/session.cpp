@@ -35,6 +35,7 @@ Result<std::unique_ptr<Session>> Session::create(std::shared_ptr<const Model> mo
   p.n_threads_batch = n_threads;
   p.flash_attn_type = options.flash_attn ? LLAMA_FLASH_ATTN_TYPE_ENABLED : LLAMA_FLASH_ATTN_TYPE_DISABLED;
   p.no_perf = true;
+  apply_kv_type(options.kv_type, &p);
 
   llama_context* ctx = nullptr;
   std::string why;

@@ -164,6 +164,28 @@ Result<CodePrompt> assemble(const llm::Model& m, std::vector<Part> parts, const 
 
 }  // namespace
 
+Result<FimOrder> parse_fim_order(std::string_view name) {
+  if (name == "auto") return FimOrder::kAuto;
+  if (name == "psm") return FimOrder::kPsm;
+  if (name == "spm") return FimOrder::kSpm;
+  return make_error(ErrorCode::kInvalidArgument,
+                    "fill-in-the-middle order must be auto, psm or spm, got '" + std::string(name) + "'");
+}
+
+const char* fim_order_name(FimOrder order) {
+  switch (order) {
+    case FimOrder::kAuto: return "auto";
+    case FimOrder::kPsm: return "psm";
+    case FimOrder::kSpm: return "spm";
+  }
+  return "?";
+}
+
+FimOrder resolve_fim_order(FimOrder order, const FimFormat& format) {
+  if (order != FimOrder::kAuto) return order;
+  return format.spec && format.spec->family == FimFamily::kCodeloom ? FimOrder::kSpm : FimOrder::kPsm;
+}
+
 Result<CodePrompt> build_infill_prompt(const llm::Model& model, const InfillRequest& request,
                                        const PromptBudget& budget) {
   if (Status s = check_request(request, budget); !s) return s.error();

@@ -85,7 +85,7 @@ std::vector<Part> fim_layout(const llm::Model& model, const FimFormat& f, const 
   std::vector<Part> pre = prefix_region(f, req, inline_extras, prefix_header);
   Part suf{PartKind::kSuffix, llm::kNoToken, req.suffix, 0, false};
 
-  if (req.order == FimOrder::kPsm) {
+  if (resolve_fim_order(req.order, f) == FimOrder::kPsm) {
     out.push_back(tok(f.prefix));
     out.insert(out.end(), pre.begin(), pre.end());
     out.push_back(tok(f.suffix));

@@ -64,6 +64,7 @@ HttpResponse handle_completions(ServerContext& ctx, const HttpRequest& req) {
     prompt::InfillRequest ir;
     ir.prefix = prompt_text;
     ir.suffix = *suffix;
+    ir.order = ctx.fim_order;
     p = prompt::build_infill_prompt(*ctx.model, ir, budget);
   } else {
     p = prompt::build_completion_prompt(*ctx.model, prompt_text, budget);

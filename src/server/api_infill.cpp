@@ -67,6 +67,7 @@ HttpResponse handle_infill(ServerContext& ctx, const HttpRequest& req) {
   Fields f(body);
   const std::size_t max_text = static_cast<std::size_t>(ctx.settings.max_body_bytes);
   prompt::InfillRequest ir;
+  ir.order = ctx.fim_order;
   if (!f.has("input_prefix")) f.fail("\"input_prefix\" is required", "input_prefix");
   if (!f.has("input_suffix")) f.fail("\"input_suffix\" is required", "input_suffix");
   ir.prefix = f.string("input_prefix", max_text).value_or("");

@@ -21,7 +21,8 @@ struct BatchDecoder::Work {
 };
 
 Result<std::unique_ptr<BatchDecoder>> BatchDecoder::create(std::shared_ptr<const llm::Model> model, int n_seq,
-                                                           int n_ctx_seq, int n_batch, int n_threads) {
+                                                           int n_ctx_seq, int n_batch, int n_threads,
+                                                           llm::KvType kv_type) {
   if (n_threads == 0) n_threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   llama_context_params p = llama_context_default_params();
   p.n_ctx = static_cast<uint32_t>(n_seq * n_ctx_seq);
@@ -33,6 +34,7 @@ Result<std::unique_ptr<BatchDecoder>> BatchDecoder::create(std::shared_ptr<const
   p.n_threads_batch = n_threads;
   p.flash_attn_type = LLAMA_FLASH_ATTN_TYPE_DISABLED;  // garbage on Qwen 1.5B with the pinned build
   p.no_perf = true;
+  llm::apply_kv_type(kv_type, &p);
   llama_context* ctx = llama_init_from_model(model->raw(), p);
   if (!ctx) {
     return make_error(ErrorCode::kInternal, "could not create a llama context for " + std::to_string(n_seq) +

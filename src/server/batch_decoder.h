@@ -33,7 +33,7 @@ class BatchDecoder {
  public:
   // n_seq sequences of n_ctx_seq tokens each.
   static Result<std::unique_ptr<BatchDecoder>> create(std::shared_ptr<const llm::Model> model, int n_seq, int n_ctx_seq,
-                                                      int n_batch, int n_threads);
+                                                      int n_batch, int n_threads, llm::KvType kv_type);
   ~BatchDecoder();
 
   // Evaluates `tokens` at positions pos0... of sequence `seq`; copies the

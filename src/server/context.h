@@ -7,6 +7,7 @@
 #include <string>
 
 #include "codeloom/llm/model.h"
+#include "codeloom/prompt/infill.h"
 #include "codeloom/server/engine.h"
 #include "codeloom/server/feedback_sink.h"
 #include "codeloom/server/settings.h"
@@ -24,6 +25,7 @@ struct ServerContext {
   ServerMetrics metrics;
   std::string model_id;       // what clients send as "model"
   std::string chat_template;  // resolved at start
+  prompt::FimOrder fim_order = prompt::FimOrder::kAuto;  // settings.fim_order
   std::int64_t started_s = 0;
   std::atomic<bool> draining{false};
   std::atomic<int> in_flight{0};

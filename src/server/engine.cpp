@@ -59,7 +59,7 @@ Result<std::unique_ptr<Engine>> Engine::create(std::shared_ptr<const llm::Model>
   e->model_ = model;
   e->queue_size_ = std::max(0, o.queue_size);
   if (o.batched) {
-    auto dec = BatchDecoder::create(model, o.slots, o.n_ctx, o.n_batch, o.n_threads);
+    auto dec = BatchDecoder::create(model, o.slots, o.n_ctx, o.n_batch, o.n_threads, o.kv_type);
     if (!dec) return dec.error();
     e->decoder_ = std::move(*dec);
     e->n_ctx_ = e->decoder_->n_ctx_seq();
@@ -76,6 +76,7 @@ Result<std::unique_ptr<Engine>> Engine::create(std::shared_ptr<const llm::Model>
     so.n_threads = o.n_threads;
     so.n_batch = o.n_batch;
     so.flash_attn = false;  // gives garbage on Qwen 1.5B with the pinned llama.cpp build
+    so.kv_type = o.kv_type;
     auto session = llm::Session::create(model, so);
     if (!session) return session.error();
     auto slot = std::make_unique<Slot>();

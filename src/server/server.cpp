@@ -129,6 +129,7 @@ Result<std::unique_ptr<Server>> Server::create(const Settings& settings, std::sh
   ctx.chat_template = !settings.chat_template.empty()        ? settings.chat_template
                       : !model->info().chat_template.empty() ? model->info().chat_template
                                                              : "chatml";
+  ctx.fim_order = *prompt::parse_fim_order(settings.fim_order);  // validated above
   EngineOptions eo;
   eo.slots = settings.slots;
   eo.n_ctx = settings.ctx_per_slot;
@@ -137,6 +138,7 @@ Result<std::unique_ptr<Server>> Server::create(const Settings& settings, std::sh
   eo.n_batch = settings.batch;
   eo.queue_size = settings.queue_size;
   eo.batched = settings.batching;
+  eo.kv_type = *llm::parse_kv_type(settings.kv_cache_type);  // validated above
   auto engine = Engine::create(model, eo);
   if (!engine) return engine.error();
   ctx.engine = std::move(*engine);

@@ -8,6 +8,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "codeloom/llm/kv_type.h"
+#include "codeloom/prompt/infill.h"
+
 namespace codeloom::server {
 namespace {
 
@@ -38,6 +41,10 @@ const std::vector<Row>& rows() {
       {"ctx_per_slot", &Settings::ctx_per_slot, 64, 1 << 20, "Context tokens per slot (capped at the model's training context)"},
       {"threads", &Settings::threads, 0, 1024, "CPU threads per decode (0 = all cores)"},
       {"batch", &Settings::batch, 1, 1 << 16, "Prompt tokens per decode batch"},
+      {"fim_order", &Settings::fim_order, 0, 0,
+       "Fill-in-the-middle order: auto (spm for codeloom models, psm otherwise) | psm | spm"},
+      {"kv_cache_type", &Settings::kv_cache_type, 0, 0,
+       "KV cache element type: auto (bf16 on CPUs with AVX512-BF16, else f16) | f16 | bf16 | f32"},
       {"queue_size", &Settings::queue_size, 0, 100000, "Requests that may wait for a slot; more get 429 + Retry-After"},
       {"retry_after_s", &Settings::retry_after_s, 0, 3600, "Seconds in the Retry-After header of a 429"},
       {"max_body_bytes", &Settings::max_body_bytes, 1024, 1LL << 32, "Largest request body; larger ones get 413"},
@@ -193,6 +200,8 @@ std::string setting_value(const Settings& s, std::string_view name) {
 
 Status validate(const Settings& s) {
   if (s.host.empty()) return bad("setting 'host' must not be empty");
+  if (auto o = prompt::parse_fim_order(s.fim_order); !o) return bad("setting 'fim_order': " + o.error().message);
+  if (auto kv = llm::parse_kv_type(s.kv_cache_type); !kv) return bad("setting 'kv_cache_type': " + kv.error().message);
   if (s.default_max_tokens > s.max_tokens_limit) {
     return bad("default_max_tokens (" + std::to_string(s.default_max_tokens) + ") exceeds max_tokens_limit (" +
                std::to_string(s.max_tokens_limit) + ")");

@@ -145,6 +145,38 @@ TEST(Session, ChunkedPrefillMatchesSingleBatch) {
   expect_close(copy(a->logits()), b->logits());
 }
 
+// Every KV cache type gives the f32 cache's logits up to its rounding: f16
+// (11-bit mantissa) within expect_close's 1e-3, bf16 (8-bit) within 1e-2, and
+// all three pick the same next token.
+TEST(Session, KvCacheTypesAgreeWithF32) {
+  auto m = test::load_tiny(test::varied());
+  auto toks = m->tokenize(kCode, true);
+  auto logits_with = [&](KvType t) {
+    auto s = make_session(m, {.n_ctx = 512, .n_batch = 16, .n_threads = 1, .kv_type = t});
+    EXPECT_TRUE(s->prefill(toks));
+    return copy(s->logits());
+  };
+  const auto f32 = logits_with(KvType::kF32);
+  expect_close(f32, logits_with(KvType::kF16));
+  const auto bf16 = logits_with(KvType::kBf16);
+  float worst = 0, scale = 0;
+  for (std::size_t i = 0; i < f32.size(); ++i) {
+    worst = std::max(worst, std::abs(f32[i] - bf16[i]));
+    scale = std::max(scale, std::abs(f32[i]));
+  }
+  EXPECT_GT(worst, 0.0f);  // really a different cache type
+  EXPECT_LE(worst, 1e-2f * scale);
+  EXPECT_EQ(test::argmax(f32), test::argmax(bf16));
+  const KvType resolved = resolve_kv_type(KvType::kAuto);
+  EXPECT_TRUE(resolved == KvType::kF16 || resolved == KvType::kBf16);
+  EXPECT_EQ(resolve_kv_type(KvType::kF32), KvType::kF32);
+  EXPECT_EQ(*parse_kv_type("bf16"), KvType::kBf16);
+  EXPECT_STREQ(kv_type_name(KvType::kAuto), "auto");
+  auto bad = parse_kv_type("q8");
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().code, ErrorCode::kInvalidArgument);
+}
+
 TEST(Session, LimitsAndBadInput) {
   auto m = test::load_tiny(test::varied());
   auto s = make_session(m, {.n_ctx = 256, .n_batch = 64, .n_threads = 1});

@@ -104,6 +104,31 @@ TEST(Infill, BadInputIsAnErrorNotACrash) {
   }
 }
 
+// kAuto: SPM for codeloom's own models (trained on both orders; better infill
+// and suffix KV reuse), PSM for every third-party family.
+TEST(Infill, AutoOrderIsSpmForCodeloomModelsAndPsmOtherwise) {
+  for (const char* name : {"codeloom", "qwen-coder"}) {
+    auto m = load(name);
+    ASSERT_TRUE(m);
+    auto build = [&](FimOrder order) {
+      auto p = build_infill_prompt(*m, InfillRequest{.prefix = "def f(x):\n    ", .suffix = "\n    return y\n",
+                                                     .order = order});
+      EXPECT_TRUE(p) << p.error().message;
+      return p ? p->tokens : std::vector<llm::Token>{};
+    };
+    const auto psm = build(FimOrder::kPsm), spm = build(FimOrder::kSpm), def = build(InfillRequest{}.order);
+    ASSERT_NE(psm, spm) << name;
+    EXPECT_EQ(def, std::string(name) == "codeloom" ? spm : psm) << name;
+  }
+  EXPECT_EQ(*parse_fim_order("spm"), FimOrder::kSpm);
+  EXPECT_EQ(*parse_fim_order("psm"), FimOrder::kPsm);
+  EXPECT_STREQ(fim_order_name(*parse_fim_order("auto")), "auto");
+  auto bad = parse_fim_order("pms");
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().code, ErrorCode::kInvalidArgument);
+  EXPECT_NE(bad.error().message.find("auto, psm or spm"), std::string::npos);
+}
+
 // The split: with both sides long, the suffix gets at most floor(share *
 // available) tokens and the prefix the rest (less whatever does not fit on
 // a line boundary); with a short prefix, the suffix takes the unused share.

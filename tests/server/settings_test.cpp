@@ -65,6 +65,20 @@ TEST(Settings, CrossChecks) {
   s.default_max_tokens = 500;
   s.max_tokens_limit = 100;
   EXPECT_FALSE(validate(s));
+  Settings order;
+  order.fim_order = "suffix-first";
+  auto e = validate(order);
+  ASSERT_FALSE(e);
+  EXPECT_NE(e.error().message.find("fim_order"), std::string::npos);
+  Settings kv;
+  kv.kv_cache_type = "q4";
+  e = validate(kv);
+  ASSERT_FALSE(e);
+  EXPECT_NE(e.error().message.find("kv_cache_type"), std::string::npos);
+  for (const char* t : {"auto", "f16", "bf16", "f32"}) {
+    kv.kv_cache_type = t;
+    EXPECT_TRUE(validate(kv)) << t;
+  }
 }
 
 }  // namespace

@@ -74,7 +74,8 @@ class ExportParity : public ::testing::Test {
     EXPECT_TRUE(ref.ok());
     const auto V = static_cast<std::size_t>(kByteVocabSize);
     for (const auto& seq : sequences()) {
-      auto sess = llm::Session::create(*model, {.n_ctx = 128, .n_threads = 2});
+      // An f32 KV cache: the comparison is about the exported weights.
+      auto sess = llm::Session::create(*model, {.n_ctx = 128, .n_threads = 2, .kv_type = llm::KvType::kF32});
       EXPECT_TRUE(sess.ok());
       auto want = (*ref)->logits(seq);
       EXPECT_TRUE(want.ok());

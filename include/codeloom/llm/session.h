@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "codeloom/common/status.h"
+#include "codeloom/llm/kv_type.h"
 #include "codeloom/llm/model.h"
 
 struct llama_context;
@@ -31,6 +32,7 @@ struct SessionOptions {
   int n_batch = 512;    // max tokens per prefill batch
   int n_threads = 0;    // 0 = all hardware threads
   bool flash_attn = false;
+  KvType kv_type = KvType::kAuto;  // see kv_type.h
 };
 
 struct PrefillStats {

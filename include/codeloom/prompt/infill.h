@@ -21,6 +21,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "codeloom/common/status.h"
@@ -30,9 +31,21 @@
 namespace codeloom::prompt {
 
 enum class FimOrder {
-  kPsm,  // prefix, suffix, middle — what every family is trained on
-  kSpm,  // suffix first (the FIM paper's SPM variant: <PRE><SUF>suffix<MID>prefix)
+  kAuto,  // kSpm for codeloom's own models, kPsm for every other family
+  kPsm,   // prefix, suffix, middle — what every family is trained on
+  kSpm,   // suffix first (the FIM paper's SPM variant: <PRE><SUF>suffix<MID>prefix)
 };
+// Why kAuto picks SPM for codeloom models (trained on both orders): on 1,000
+// held-out lines codeloom-tiny infills far better in SPM (edit similarity 0.295
+// vs 0.179 in PSM, models/codeloom-tiny.md), and with the suffix first an edit
+// in the prefix keeps the suffix's KV cache. Third-party families are trained
+// mostly or only on PSM.
+
+// "auto" | "psm" | "spm"; kInvalidArgument otherwise.
+Result<FimOrder> parse_fim_order(std::string_view name);
+const char* fim_order_name(FimOrder order);
+// kAuto resolved for `format`; kPsm / kSpm unchanged.
+FimOrder resolve_fim_order(FimOrder order, const FimFormat& format);
 
 struct ContextFile {
   std::string filename;  // path shown to the model, e.g. "src/util.py"
@@ -45,7 +58,7 @@ struct InfillRequest {
   std::vector<ContextFile> extra;  // other files, most relevant first
   std::string filename;            // current file's path; used with repository context
   std::string repo_name = "project";
-  FimOrder order = FimOrder::kPsm;
+  FimOrder order = FimOrder::kAuto;
 };
 
 struct PromptBudget {

@@ -37,6 +37,7 @@
 
 #include "codeloom/common/status.h"
 #include "codeloom/decode/generate.h"
+#include "codeloom/llm/kv_type.h"
 #include "codeloom/llm/model.h"
 
 namespace codeloom::server {
@@ -50,6 +51,7 @@ struct EngineOptions {
   int n_batch = 512;
   int queue_size = 16;   // jobs waiting beyond the running ones
   bool batched = true;   // continuous batching over one shared context
+  llm::KvType kv_type = llm::KvType::kAuto;
 };
 
 struct JobResult {

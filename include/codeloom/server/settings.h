@@ -35,6 +35,11 @@ struct Settings {
   int ctx_per_slot = 4096;         // context tokens of each slot
   int threads = 0;                 // CPU threads per decode (0 = all cores)
   int batch = 512;                 // prompt tokens per decode batch
+  // Fill-in-the-middle order: "psm", "spm", or "auto" (SPM for codeloom's own
+  // models, trained on both orders; PSM for every other family). With SPM the
+  // suffix comes first, so an edit in the prefix keeps the suffix's KV cache.
+  std::string fim_order = "auto";
+  std::string kv_cache_type = "auto";  // auto (bf16 where the CPU has it natively, else f16) | f16 | bf16 | f32
   int queue_size = 16;             // requests waiting for a slot before 429
   int retry_after_s = 1;           // Retry-After header on 429
   // Limits
