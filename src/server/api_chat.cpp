@@ -114,7 +114,7 @@ HttpResponse handle_chat(ServerContext& ctx, const HttpRequest& req) {
   ServerContext* c = &ctx;
 
   if (!s.stream) {
-    auto waited = wait_job(ctx, run);
+    auto waited = wait_job(ctx, run, req.client_gone);
     if (auto* e = std::get_if<ApiError>(&waited)) return error_response(*e);
     const JobResult& r = *std::get<const JobResult*>(waited);
     record_served(ctx, id, "/v1/chat/completions", s, tokens, "", r);

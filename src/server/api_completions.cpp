@@ -83,7 +83,7 @@ HttpResponse handle_completions(ServerContext& ctx, const HttpRequest& req) {
   const std::int64_t created = unix_ms() / 1000;
   ServerContext* c = &ctx;
   if (!s.stream) {
-    auto waited = wait_job(ctx, run);
+    auto waited = wait_job(ctx, run, req.client_gone);
     if (auto* e = std::get_if<ApiError>(&waited)) return error_response(*e);
     const JobResult& r = *std::get<const JobResult*>(waited);
     record_served(ctx, id, "/v1/completions", s, tokens, "", r);

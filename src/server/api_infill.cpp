@@ -143,7 +143,7 @@ HttpResponse handle_infill(ServerContext& ctx, const HttpRequest& req) {
   };
 
   if (!s.stream) {
-    auto waited = wait_job(ctx, run);
+    auto waited = wait_job(ctx, run, req.client_gone);
     if (auto* e = std::get_if<ApiError>(&waited)) return error_response(*e);
     const JobResult& r = *std::get<const JobResult*>(waited);
     record_served(ctx, id, "/infill", s, tokens, "", r);

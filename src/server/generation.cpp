@@ -1,5 +1,6 @@
 #include "generation.h"
 
+#include <algorithm>
 #include <atomic>
 #include <cstdio>
 #include <random>
@@ -113,9 +114,35 @@ std::variant<Running, ApiError> start_job(ServerContext& ctx, std::vector<llm::T
   return run;
 }
 
-std::variant<const JobResult*, ApiError> wait_job(ServerContext& ctx, Running& run) {
-  if (!run.job->wait_for(std::chrono::milliseconds(ctx.settings.queue_timeout_ms))) {
-    ctx.engine->withdraw(run.job);  // no-op when it is already running
+std::variant<const JobResult*, ApiError> wait_job(ServerContext& ctx, Running& run,
+                                                  const std::function<bool()>& client_gone) {
+  const auto queue_deadline = run.started + std::chrono::milliseconds(ctx.settings.queue_timeout_ms);
+  bool withdrawn = false;
+  for (;;) {
+    const auto now = SteadyClock::now();
+    auto step = std::chrono::milliseconds(client_gone ? 50 : ctx.settings.queue_timeout_ms);
+    if (!withdrawn) {
+      step = std::min(step, std::chrono::duration_cast<std::chrono::milliseconds>(queue_deadline - now) +
+                                std::chrono::milliseconds(1));
+    }
+    if (step < std::chrono::milliseconds(1)) step = std::chrono::milliseconds(1);
+    if (run.job->wait_for(step)) break;
+    if (!withdrawn && SteadyClock::now() >= queue_deadline) {
+      ctx.engine->withdraw(run.job);  // no-op when it is already running
+      withdrawn = true;
+    }
+    if (client_gone && client_gone()) {
+      run.job->cancelled = true;  // a running job stops at its next token
+      ctx.engine->withdraw(run.job);
+      run.job->wait();
+      ctx.metrics.cancelled();
+      ApiError e;
+      e.status = 499;  // nginx's "client closed request": nobody reads it
+      e.type = "cancelled";
+      e.message = "the client closed the connection";
+      return e;
+    }
+    if (withdrawn && !client_gone) break;
   }
   const JobResult& r = run.job->wait();
   if (!r.candidates && r.slot < 0) {

@@ -55,8 +55,11 @@ std::variant<Running, ApiError> start_job(ServerContext& ctx, std::vector<llm::T
                                           decode::GenerateOptions options, std::string affinity_key, bool stream);
 
 // Waits for a non-streaming job; a job still queued after queue_timeout_ms is
-// withdrawn (503). Returns the result or the API error to send.
-std::variant<const JobResult*, ApiError> wait_job(ServerContext& ctx, Running& run);
+// withdrawn (503). While it waits it polls `client_gone` (when set) every
+// 50 ms: a client that hung up cancels the job (499, counted as cancelled).
+// Returns the result or the API error to send.
+std::variant<const JobResult*, ApiError> wait_job(ServerContext& ctx, Running& run,
+                                                  const std::function<bool()>& client_gone);
 
 // Streams deltas through `emit(index, delta)` (which formats and writes one
 // event and returns false when the client is gone) until the job finishes.

@@ -21,6 +21,10 @@ struct HttpRequest {
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;  // names lower-cased
   std::string remote_addr;
+  // True once the client has closed the connection (its end sent FIN or RST);
+  // a non-streaming handler polls it while it waits. Empty when the transport
+  // cannot tell. Call only on the handler's thread.
+  std::function<bool()> client_gone;
   std::string header(std::string_view lower_name) const;
 };
 

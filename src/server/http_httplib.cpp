@@ -6,6 +6,7 @@
 
 #include "codeloom/common/log.h"
 #include "http.h"
+#include "peer_socket.h"
 
 namespace codeloom::server {
 
@@ -55,12 +56,18 @@ class HttplibServer final : public HttpServer {
   }
 
   void route(const std::string& method, const std::string& path, HttpHandler handler) override {
-    auto adapter = [handler](const httplib::Request& req, httplib::Response& res) {
+    auto adapter = [this, handler](const httplib::Request& req, httplib::Response& res) {
       HttpRequest r;
       r.method = req.method;
       r.path = req.path;
       r.body = req.body;
       r.remote_addr = req.remote_addr;
+      // The connection's socket is found on first use; this thread owns the
+      // connection until the handler returns, so the descriptor stays valid.
+      r.client_gone = [fd = -2, addr = req.remote_addr, port = req.remote_port, local = bound_port_]() mutable {
+        if (fd == -2) fd = find_connection_fd(addr, port, local);
+        return fd >= 0 && peer_closed(fd);
+      };
       for (const auto& [k, v] : req.headers) r.headers.emplace_back(lower(k), v);
       HttpResponse out = handler(r);
       res.status = out.status;
@@ -96,6 +103,7 @@ class HttplibServer final : public HttpServer {
       return make_error(ErrorCode::kIo, "cannot listen on " + options_.host + ":" + std::to_string(options_.port) +
                                             " (address in use or not local?)");
     }
+    bound_port_ = port;
     return port;
   }
 
@@ -104,6 +112,7 @@ class HttplibServer final : public HttpServer {
 
  private:
   HttpOptions options_;
+  int bound_port_ = -1;  // set by bind(), before any request
   httplib::Server svr_;
 };
 

@@ -1,7 +1,11 @@
 // Black-box HTTP tests against a real `codeloom serve` on loopback with a tiny
 // random-weight model (real Qwen vocabulary with FIM tokens).
+#include <arpa/inet.h>
 #include <gtest/gtest.h>
+#include <netinet/in.h>
 #include <signal.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <filesystem>
@@ -289,6 +293,46 @@ TEST_F(ServerHttpTest, ClientDisconnectCancelsGeneration) {
   EXPECT_TRUE(idle);
   EXPECT_EQ(metric(port(), "codeloom_requests_cancelled_total"), cancelled_before + 1);
   EXPECT_LT(metric(port(), "codeloom_generated_tokens_total") - generated_before, 1500);
+}
+
+// Sends a non-streaming request on a raw socket and hangs up after `wait`
+// without reading the response (an editor discarding a stale completion).
+void post_and_hang_up(int port, const std::string& path, const std::string& body, std::chrono::milliseconds wait) {
+  const int fd = socket(AF_INET, SOCK_STREAM, 0);
+  ASSERT_GE(fd, 0);
+  sockaddr_in a{};
+  a.sin_family = AF_INET;
+  a.sin_port = htons(static_cast<uint16_t>(port));
+  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ASSERT_EQ(connect(fd, reinterpret_cast<sockaddr*>(&a), sizeof a), 0);
+  const std::string req = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                          "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
+  ASSERT_EQ(send(fd, req.data(), req.size(), 0), static_cast<ssize_t>(req.size()));
+  std::this_thread::sleep_for(wait);
+  close(fd);
+}
+
+TEST_F(ServerHttpTest, ClientDisconnectCancelsNonStreamingGeneration) {
+  for (const char* path : {"/v1/completions", "/infill"}) {
+    const double cancelled_before = metric(port(), "codeloom_requests_cancelled_total");
+    const double generated_before = metric(port(), "codeloom_generated_tokens_total");
+    const std::string body = std::string(path) == "/infill"
+                                 ? R"({"input_prefix":"def f(x):\n","input_suffix":"\n","n_predict":1500,"temperature":1})"
+                                 : R"({"prompt":"x","max_tokens":1500,"temperature":1})";
+    post_and_hang_up(port(), path, body, std::chrono::milliseconds(200));
+    bool idle = false;
+    for (int i = 0; i < 200 && !idle; ++i) {
+      idle = http_get(port(), "/health").json()["slots_processing"] == 0 &&
+             metric(port(), "codeloom_requests_cancelled_total") == cancelled_before + 1;
+      if (!idle) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    EXPECT_TRUE(idle) << path;
+    EXPECT_EQ(metric(port(), "codeloom_requests_cancelled_total"), cancelled_before + 1) << path;
+    EXPECT_LT(metric(port(), "codeloom_generated_tokens_total") - generated_before, 1500) << path;
+  }
+  // A client that stays gets its answer as before.
+  auto ok = post_json(port(), "/v1/completions", R"({"prompt":"x","max_tokens":4})");
+  EXPECT_EQ(ok.status, 200) << ok.body;
 }
 
 TEST(ServerOptions, ApiKeyRequiredExceptHealth) {
