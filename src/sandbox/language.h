@@ -17,6 +17,8 @@ struct Step {
   bool memory_as_data = false;     // JVM: see java.cpp
   bool is_compile = false;         // failure => outcome kError with the compiler output
   std::vector<std::string> extra_env;
+  // Python run steps: the script and its arguments, for the warm zygote.
+  std::vector<std::string> warm_argv;
 };
 
 // Errors: kInvalidArgument (e.g. no entry file for the language).

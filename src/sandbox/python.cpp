@@ -1,6 +1,7 @@
 // Python: `python3 -E -s -B <entry>`: ignore PYTHON* variables and the user
 // site dir, write no .pyc files. Not -I: that would also drop the script's own
 // directory from sys.path, and multi-file jobs import their sibling modules.
+// The warm zygote (zygote_main.cpp) runs the same script with the same flags.
 #include "language.h"
 
 namespace codeloom::sandbox::internal {
@@ -21,6 +22,8 @@ Result<std::vector<Step>> plan_python(const Job& job, const SandboxOptions& opti
   Step run;
   run.argv = {options.python, "-E", "-s", "-B", *entry};
   run.argv.insert(run.argv.end(), job.args.begin(), job.args.end());
+  run.warm_argv = {*entry};
+  run.warm_argv.insert(run.warm_argv.end(), job.args.begin(), job.args.end());
   run.limits = job.limits;
   return std::vector<Step>{run};
 }

@@ -8,11 +8,13 @@
 
 #include <cmath>
 #include <cstring>
+#include <filesystem>
 
 #include "codeloom/common/log.h"
 #include "language.h"
 #include "spawn.h"
 #include "workdir.h"
+#include "zygote.h"
 
 namespace codeloom::sandbox {
 namespace {
@@ -83,7 +85,22 @@ void classify(const internal::SpawnResult& s, const Limits& limits, JobResult* o
   }
 }
 
+// The warm Python helper: options.python_zygote, else beside the running
+// executable, else the build tree's.
+std::string zygote_helper(const SandboxOptions& options) {
+  if (!options.python_zygote.empty()) return options.python_zygote;
+  std::error_code ec;
+  std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    std::filesystem::path beside = self.parent_path() / "codeloom-pyzygote";
+    if (access(beside.c_str(), X_OK) == 0) return beside.string();
+  }
+  return CODELOOM_PYZYGOTE_PATH;
+}
+
 }  // namespace
+
+Sandbox::~Sandbox() = default;
 
 Sandbox::Sandbox(SandboxOptions options, Isolation isolation)
     : options_(std::move(options)), isolation_(isolation),
@@ -128,7 +145,19 @@ Result<std::unique_ptr<Sandbox>> Sandbox::create(SandboxOptions options) {
     CODELOOM_LOG(kWarn, "sandbox: running in WEAKER isolation mode, missing: " << iso.missing()
                                                                                << " (have: " << iso.describe() << ")");
   }
-  return std::unique_ptr<Sandbox>(new Sandbox(std::move(options), iso));
+  std::unique_ptr<Sandbox> sandbox(new Sandbox(std::move(options), iso));
+  if (sandbox->options_.warm_python) {
+    const SandboxOptions& o = sandbox->options_;
+    std::string why;
+    sandbox->zygote_ = internal::Zygote::start(zygote_helper(o), o.python, base_env(), &why);
+    if (!sandbox->zygote_) {
+      if (!o.python_zygote.empty()) {
+        return make_error(ErrorCode::kNotFound, "sandbox: warm Python helper unusable: " + why);
+      }
+      CODELOOM_LOG(kInfo, "sandbox: Python jobs start a fresh interpreter each (" << why << ")");
+    }
+  }
+  return sandbox;
 }
 
 int Sandbox::acquire_slot() const {
@@ -201,7 +230,13 @@ Result<JobResult> Sandbox::run(const Job& job) const {
     spec.layers = isolation_;
     spec.hidden_dirs = options_.hidden_dirs;
     if (!step.is_compile) spec.stdin_data = job.stdin_data;
-    internal::SpawnResult s = internal::spawn_sandboxed(spec);
+    internal::SpawnResult s;
+    if (zygote_ && !step.warm_argv.empty()) {
+      internal::SpawnSpec warm = spec;
+      warm.argv = step.warm_argv;
+      s = internal::spawn_sandboxed(warm, zygote_.get());
+    }
+    if (!zygote_ || step.warm_argv.empty() || s.zygote_unavailable) s = internal::spawn_sandboxed(spec);
 
     if (step.is_compile) {
       result.compile_time += s.wall_time;

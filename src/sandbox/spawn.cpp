@@ -2,6 +2,9 @@
 // the wall-clock deadline and the final report.
 #include "spawn.h"
 
+#include "zygote.h"
+#include "zygote_protocol.h"
+
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
@@ -47,14 +50,6 @@ struct Pipe {
   }
 };
 
-std::vector<const char*> c_strings(const std::vector<std::string>& v) {
-  std::vector<const char*> out;
-  out.reserve(v.size() + 1);
-  for (const auto& s : v) out.push_back(s.c_str());
-  out.push_back(nullptr);
-  return out;
-}
-
 SpawnResult setup_error(std::string what) {
   SpawnResult r;
   r.setup_failed = true;
@@ -78,7 +73,7 @@ bool drain(int fd, std::string* out, bool* truncated, std::uint64_t cap) {
 
 }  // namespace
 
-SpawnResult spawn_sandboxed(const SpawnSpec& spec) {
+SpawnResult spawn_sandboxed(const SpawnSpec& spec, Zygote* zygote) {
   if (spec.argv.empty()) {
     SpawnResult r;
     r.setup_failed = true;
@@ -99,42 +94,44 @@ SpawnResult spawn_sandboxed(const SpawnSpec& spec) {
   lseek(in.fd, 0, SEEK_SET);
 
   // Everything the child reads is prepared here, before fork().
-  std::vector<const char*> argv = c_strings(spec.argv);
-  std::vector<const char*> envp = c_strings(spec.env);
-  std::vector<const char*> hidden = c_strings(spec.hidden_dirs);
-  std::string tmp_opts = "size=" + std::to_string(spec.limits.tmp_bytes) + ",mode=1777";
-  std::string uid_map = std::to_string(getuid()) + " " + std::to_string(getuid()) + " 1\n";
-  std::string gid_map = std::to_string(getgid()) + " " + std::to_string(getgid()) + " 1\n";
-  ChildPlan plan;
-  plan.argv = argv.data();
-  plan.envp = envp.data();
-  plan.host_work_dir = spec.host_work_dir.c_str();
-  plan.hidden_dirs = hidden.data();
-  plan.tmp_mount_options = tmp_opts.c_str();
-  plan.uid_map = uid_map.c_str();
-  plan.gid_map = gid_map.c_str();
+  PlanStorage storage;
+  prepare_plan(spec, &storage);
+  ChildPlan& plan = storage.plan;
   plan.stdin_fd = in.fd;
   plan.stdout_fd = out.write.fd;
   plan.stderr_fd = err.write.fd;
   plan.report_fd = report.write.fd;
   plan.control_fd = control.read.fd;
-  plan.limits = spec.limits;
-  plan.memory_as_data = spec.memory_as_data;
-  plan.uid = spec.uid;
-  plan.gid = spec.gid;
-  plan.layers = spec.layers;
 
   const Clock::time_point start = Clock::now();
-  pid_t shim = fork();
-  if (shim < 0) return setup_error("fork");
-  if (shim == 0) run_shim(plan);
+  pid_t shim = -1;
+  if (zygote) {
+    const int fds[kZygoteFds] = {in.fd, out.write.fd, err.write.fd, report.write.fd, control.read.fd};
+    if (!zygote->launch(encode_request(spec), fds)) {
+      SpawnResult r;
+      r.setup_failed = true;
+      r.zygote_unavailable = true;
+      r.setup_error = "the warm Python zygote is unavailable";
+      return r;
+    }
+  } else {
+    shim = fork();
+    if (shim < 0) return setup_error("fork");
+    if (shim == 0) run_shim(plan);
+  }
 
   out.write.reset();
   err.write.reset();
   report.write.reset();
   control.read.reset();
   in.reset();
-  Fd pidfd(static_cast<int>(syscall(SYS_pidfd_open, shim, 0)));
+  // Without a zygote the shim is our child: wait on its pidfd. With one, the
+  // shim is the zygote's child: its end is the report pipe's EOF (the shim,
+  // init and the program hold its write end; the program closes it before
+  // running job code).
+  Fd pidfd(shim > 0 ? static_cast<int>(syscall(SYS_pidfd_open, shim, 0)) : -1);
+  std::string report_bytes;
+  bool report_open = zygote != nullptr;
 
   SpawnResult r;
   const Clock::time_point deadline = start + spec.limits.wall_timeout;
@@ -143,6 +140,11 @@ SpawnResult spawn_sandboxed(const SpawnSpec& spec) {
   int shim_status = 0;
   struct rusage shim_ru {};
   Clock::time_point drain_until = Clock::time_point::max();
+  auto finish_shim = [&] {
+    shim_done = true;
+    r.wall_time = std::chrono::duration_cast<milliseconds>(Clock::now() - start);
+    drain_until = Clock::now() + milliseconds(500);
+  };
   while (out_open || err_open || !shim_done) {
     Clock::time_point now = Clock::now();
     if (!shim_done && now >= deadline && control.write.fd >= 0) {
@@ -151,7 +153,14 @@ SpawnResult spawn_sandboxed(const SpawnSpec& spec) {
       hard_deadline = now + milliseconds(2000);
     }
     if (!shim_done && now >= hard_deadline) {
-      kill(shim, SIGKILL);  // unreaped child: its pid cannot have been reused
+      if (shim > 0) {
+        kill(shim, SIGKILL);  // unreaped child: its pid cannot have been reused
+      } else {
+        // The zygote's shim has had SIGKILL sent to init 2 s ago and still
+        // holds the report pipe (a namespace member stuck in the kernel):
+        // stop waiting; the kernel finishes the kill on its own.
+        finish_shim();
+      }
       hard_deadline = Clock::time_point::max();
     }
     if (shim_done && now >= drain_until) break;  // weak mode: an escaper holds a pipe
@@ -159,12 +168,13 @@ SpawnResult spawn_sandboxed(const SpawnSpec& spec) {
                                        drain_until, now + milliseconds(100)});
     int timeout_ms = static_cast<int>(
         std::chrono::duration_cast<milliseconds>(wake - now).count()) + 1;
-    struct pollfd fds[3];
+    struct pollfd fds[4];
     int n = 0;
-    int out_i = -1, err_i = -1, pid_i = -1;
+    int out_i = -1, err_i = -1, pid_i = -1, rep_i = -1;
     if (out_open) { out_i = n; fds[n++] = {out.read.fd, POLLIN, 0}; }
     if (err_open) { err_i = n; fds[n++] = {err.read.fd, POLLIN, 0}; }
     if (!shim_done && pidfd.fd >= 0) { pid_i = n; fds[n++] = {pidfd.fd, POLLIN, 0}; }
+    if (!shim_done && report_open) { rep_i = n; fds[n++] = {report.read.fd, POLLIN, 0}; }
     int rc = poll(fds, static_cast<nfds_t>(n), timeout_ms);
     if (rc < 0 && errno != EINTR) break;
     if (out_i >= 0 && fds[out_i].revents) {
@@ -173,23 +183,36 @@ SpawnResult spawn_sandboxed(const SpawnSpec& spec) {
     if (err_i >= 0 && fds[err_i].revents) {
       err_open = drain(err.read.fd, &r.stderr_data, &r.stderr_truncated, spec.limits.max_output_bytes);
     }
-    bool check_shim = !shim_done && (pidfd.fd < 0 || (pid_i >= 0 && fds[pid_i].revents));
-    if (check_shim && wait4(shim, &shim_status, pidfd.fd < 0 ? WNOHANG : 0, &shim_ru) == shim) {
-      shim_done = true;
-      r.wall_time = std::chrono::duration_cast<milliseconds>(Clock::now() - start);
-      drain_until = Clock::now() + milliseconds(500);
+    if (rep_i >= 0 && fds[rep_i].revents) {
+      bool ignored = false;
+      report_open = drain(report.read.fd, &report_bytes, &ignored, 64 * sizeof(ChildReport));
+      if (!report_open) finish_shim();
+    }
+    if (shim > 0) {
+      bool check_shim = !shim_done && (pidfd.fd < 0 || (pid_i >= 0 && fds[pid_i].revents));
+      if (check_shim && wait4(shim, &shim_status, pidfd.fd < 0 ? WNOHANG : 0, &shim_ru) == shim) finish_shim();
     }
   }
   if (!shim_done) {  // poll failed: make sure nothing is left behind
-    kill(shim, SIGKILL);
-    wait4(shim, &shim_status, 0, &shim_ru);
+    control.write.reset();
+    if (shim > 0) {
+      kill(shim, SIGKILL);
+      wait4(shim, &shim_status, 0, &shim_ru);
+    }
     r.wall_time = std::chrono::duration_cast<milliseconds>(Clock::now() - start);
   }
 
   // init's report (or a setup error) is in the pipe; all writers are gone.
   fcntl(report.read.fd, F_SETFL, O_NONBLOCK);
-  ChildReport rep;
-  while (read(report.read.fd, &rep, sizeof(rep)) == static_cast<ssize_t>(sizeof(rep))) {
+  for (char buf[4096]; report_bytes.size() < 64 * sizeof(ChildReport);) {
+    ssize_t n = read(report.read.fd, buf, sizeof(buf));
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    report_bytes.append(buf, static_cast<size_t>(n));
+  }
+  for (size_t off = 0; off + sizeof(ChildReport) <= report_bytes.size(); off += sizeof(ChildReport)) {
+    ChildReport rep;
+    std::memcpy(&rep, report_bytes.data() + off, sizeof(rep));
     if (rep.kind == ChildReport::kSetupError && !r.setup_failed) {
       r.setup_failed = true;
       rep.message[sizeof(rep.message) - 1] = '\0';

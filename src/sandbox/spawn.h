@@ -49,10 +49,16 @@ struct SpawnResult {
   std::chrono::milliseconds wall_time{0};
   std::chrono::milliseconds cpu_time{0};
   std::uint64_t peak_memory_bytes = 0;
+  bool zygote_unavailable = false;  // nothing ran: retry without the zygote
 };
 
+class Zygote;
+
 // Never throws; failures of the sandbox itself come back as setup_failed.
-SpawnResult spawn_sandboxed(const SpawnSpec& spec);
+// With a zygote, the tree is forked by the warm Python zygote instead of this
+// process (spec.argv is then the script and its arguments); when the zygote
+// cannot take the job, the result has zygote_unavailable set.
+SpawnResult spawn_sandboxed(const SpawnSpec& spec, Zygote* zygote = nullptr);
 
 // ---- the child side (spawn_child.cpp) ----------------------------------------
 // Everything the forked child needs, prepared before fork() so the child only
@@ -70,6 +76,10 @@ struct ChildPlan {
   bool memory_as_data = false;
   int uid = -1, gid = -1;
   Isolation layers;
+  // Set in the warm Python zygote: the program calls this (after rlimits, uid
+  // and no_new_privs, with the report and control pipes closed) instead of
+  // execve(argv[0]). It must not return.
+  void (*in_process)(const ChildPlan&) = nullptr;
 };
 
 // What init (or a failing setup step) writes into the report pipe; one write()

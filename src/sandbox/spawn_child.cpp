@@ -121,7 +121,12 @@ void set_limit(int resource, rlim_t soft, rlim_t hard) {
 [[noreturn]] void run_program(const ChildPlan& p) {
   fcntl(kReport, F_SETFD, FD_CLOEXEC);  // kept only to report an execve failure
   close(kControl);
-  for (int s = 1; s < NSIG; ++s) signal(s, SIG_DFL);
+  // In the zygote the dispositions are a fresh interpreter's (SIGPIPE and
+  // SIGXFSZ ignored, SIGINT -> KeyboardInterrupt), exactly what python3 has
+  // after execve; keep them.
+  if (!p.in_process) {
+    for (int s = 1; s < NSIG; ++s) signal(s, SIG_DFL);
+  }
   sigset_t none;
   sigemptyset(&none);
   sigprocmask(SIG_SETMASK, &none, nullptr);
@@ -145,6 +150,11 @@ void set_limit(int resource, rlim_t soft, rlim_t hard) {
   if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0) fail("no_new_privs");
   if (!p.layers.pid_ns) prctl(PR_SET_PDEATHSIG, SIGKILL);
   umask(022);
+  if (p.in_process) {
+    close(kReport);  // the job's code must not be able to forge init's report
+    p.in_process(p);
+    _exit(127);  // not reached: in_process does not return
+  }
   execve(p.argv[0], const_cast<char* const*>(p.argv), const_cast<char* const*>(p.envp));
   report_setup_error(p.argv[0], errno);  // "execve <path>" is assembled by the host
   _exit(127);

@@ -1,0 +1,185 @@
+// The warm Python zygote: it is what runs Python jobs by default, and a job
+// sees what a fresh `python3 -E -s -B main.py` would (argv, path, environment,
+// exit codes, exit-time behaviour), with nothing carried between jobs.
+#include <dirent.h>
+#include <signal.h>
+#include <unistd.h>
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "test_util.h"
+
+namespace codeloom::sandbox {
+namespace {
+
+std::unique_ptr<Sandbox> make_sandbox(bool warm, int uid_base, const std::string& python = "/usr/bin/python3") {
+  SandboxOptions o;
+  o.scratch_root = "/tmp/codeloom-sandbox-test";
+  o.warm_python = warm;
+  o.uid_base = uid_base;  // apart from shared_sandbox()'s range
+  o.uid_slots = 4;
+  o.python = python;
+  Result<std::unique_ptr<Sandbox>> r = Sandbox::create(o);
+  EXPECT_TRUE(r) << (r ? "" : r.error().message);
+  return r ? std::move(*r) : nullptr;
+}
+
+struct Case {
+  const char* name;
+  std::string code;
+  std::vector<std::string> args;
+  std::string stdin_data;
+  std::vector<SourceFile> extra_files;
+};
+
+std::vector<Case> cases() {
+  return {
+      {"argv and stdin", "import sys\nprint(sys.argv)\nprint(input().upper())\n", {"a", "b c"}, "hi\n", {}},
+      {"script dir first on sys.path, sibling import",
+       "import os, sys\nprint(sys.path[0] == os.getcwd(), os.getcwd())\nimport helper\nprint(helper.X)\n",
+       {}, "", {{"helper.py", "X = 42\n"}}},
+      {"__main__", "print(__name__, __file__.endswith('/main.py'), '__builtins__' in globals())\n", {}, "", {}},
+      {"environment", "import os\nprint(sorted(os.environ.items()))\n", {}, "", {}},
+      {"flags and executable",
+       "import sys\nf = sys.flags\nprint(f.ignore_environment, f.no_user_site, f.dont_write_bytecode, f.isolated,"
+       " sys.executable)\n", {}, "", {}},
+      {"signals", "import signal\nprint(signal.getsignal(signal.SIGPIPE), signal.getsignal(signal.SIGINT))\n", {},
+       "", {}},
+      {"pid, uid, cwd", "import os\nprint(os.getpid(), os.getuid() != 0, os.getcwd())\n", {}, "", {}},
+      {"warm imports are not bound in __main__", "print(math.pi)\n", {}, "", {}},
+      {"uncaught exception", "def f():\n    raise ValueError('boom')\nf()\n", {}, "", {}},
+      {"sys.exit(int)", "import sys\nprint('out')\nsys.exit(3)\n", {}, "", {}},
+      {"sys.exit(str)", "import sys\nsys.exit('bad things')\n", {}, "", {}},
+      {"sys.exit(None)", "raise SystemExit\n", {}, "", {}},
+      {"atexit, finalisers and threads at exit",
+       "import atexit, threading, time\n"
+       "class A:\n    def __del__(self):\n        print('del A')\n"
+       "a = A()\n"
+       "atexit.register(lambda: print('atexit'))\n"
+       "def late():\n    time.sleep(0.2)\n    print('thread done')\n"
+       "threading.Thread(target=late).start()\n"
+       "print('main done')\n", {}, "", {}},
+      {"open file flushed at exit",
+       "import os, atexit\nf = open('out.txt', 'w')\nf.write('data')\n"
+       "atexit.register(lambda: print(os.path.getsize('out.txt')))\n", {}, "", {}},
+      {"syntax error", "def f(:\n", {}, "", {}},
+      {"unicode output", "print('héllo ✓')\n", {}, "", {}},
+  };
+}
+
+Job job_of(const Case& c) {
+  Job j = testing::python_job(c.code);
+  j.args = c.args;
+  j.stdin_data = c.stdin_data;
+  j.files.insert(j.files.end(), c.extra_files.begin(), c.extra_files.end());
+  return j;
+}
+
+TEST(SandboxWarmPython, IsWhatRunsPythonByDefault) {
+  EXPECT_TRUE(testing::shared_sandbox().warm_python());
+}
+
+TEST(SandboxWarmPython, AgreesWithAFreshInterpreter) {
+  std::unique_ptr<Sandbox> warm = make_sandbox(true, 61200), cold = make_sandbox(false, 61210);
+  ASSERT_TRUE(warm && cold);
+  ASSERT_TRUE(warm->warm_python());
+  ASSERT_FALSE(cold->warm_python());
+  for (const Case& c : cases()) {
+    SCOPED_TRACE(c.name);
+    Result<JobResult> w = warm->run(job_of(c)), k = cold->run(job_of(c));
+    ASSERT_TRUE(w && k);
+    EXPECT_EQ(outcome_name(w->outcome), outcome_name(k->outcome)) << w->detail << " vs " << k->detail;
+    EXPECT_EQ(w->exit_code, k->exit_code);
+    EXPECT_EQ(w->stdout_data, k->stdout_data);
+    EXPECT_EQ(w->stderr_data, k->stderr_data);
+  }
+}
+
+TEST(SandboxWarmPython, JobsShareNothing) {
+  const Sandbox& sb = testing::shared_sandbox();
+  std::string code =
+      "import os, random, sys\n"
+      "print(random.random())\n"
+      "print(hasattr(sys, 'planted'), os.path.exists('/tmp/planted'), os.listdir('.'))\n"
+      "sys.planted = 1\nopen('/tmp/planted', 'w').write('x')\nrandom.seed(1)\n";
+  Result<JobResult> a = sb.run(testing::python_job(code)), b = sb.run(testing::python_job(code));
+  ASSERT_TRUE(a && b);
+  ASSERT_EQ(a->outcome, Outcome::kPass) << a->stderr_data;
+  ASSERT_EQ(b->outcome, Outcome::kPass) << b->stderr_data;
+  auto lines = [](const std::string& s) {
+    std::vector<std::string> out;
+    size_t start = 0;
+    for (size_t nl; (nl = s.find('\n', start)) != std::string::npos; start = nl + 1) out.push_back(s.substr(start, nl - start));
+    return out;
+  };
+  std::vector<std::string> la = lines(a->stdout_data), lb = lines(b->stdout_data);
+  ASSERT_EQ(la.size(), 2u);
+  ASSERT_EQ(lb.size(), 2u);
+  EXPECT_NE(la[0], lb[0]) << "the random module must be reseeded in every job";
+  EXPECT_EQ(la[1], "False False ['main.py']");
+  EXPECT_EQ(lb[1], "False False ['main.py']");
+}
+
+// The zygote is a child of this process named codeloom-pyzygote.
+std::vector<pid_t> zygote_pids() {
+  std::vector<pid_t> out;
+  DIR* d = opendir("/proc");
+  if (!d) return out;
+  while (dirent* e = readdir(d)) {
+    pid_t pid = static_cast<pid_t>(std::atoi(e->d_name));
+    if (pid <= 0) continue;
+    std::ifstream stat("/proc/" + std::string(e->d_name) + "/stat");
+    std::string line;
+    std::getline(stat, line);
+    size_t close = line.rfind(')');
+    if (close == std::string::npos || line.find("(codeloom-pyzyg") == std::string::npos) continue;
+    if (std::atoi(line.c_str() + close + 4) == getpid()) out.push_back(pid);
+  }
+  closedir(d);
+  return out;
+}
+
+TEST(SandboxWarmPython, RestartsWhenTheZygoteDies) {
+  std::vector<pid_t> others = zygote_pids();  // e.g. shared_sandbox()'s
+  std::unique_ptr<Sandbox> sb = make_sandbox(true, 61220);
+  ASSERT_TRUE(sb && sb->warm_python());
+  auto own = [&others] {
+    std::vector<pid_t> out;
+    for (pid_t p : zygote_pids()) {
+      if (std::find(others.begin(), others.end(), p) == others.end()) out.push_back(p);
+    }
+    return out;
+  };
+  std::vector<pid_t> before = own();
+  ASSERT_EQ(before.size(), 1u);
+  ASSERT_EQ(kill(before[0], SIGKILL), 0);
+  usleep(100 * 1000);
+  Result<JobResult> r = sb->run(testing::python_job("print('again')\n"));
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->outcome, Outcome::kPass) << r->detail << r->stderr_data;
+  EXPECT_EQ(r->stdout_data, "again\n");
+  std::vector<pid_t> after = own();
+  ASSERT_EQ(after.size(), 1u);
+  EXPECT_NE(after[0], before[0]);
+}
+
+TEST(SandboxWarmPython, HelperProblemsAreClear) {
+  SandboxOptions o;
+  o.scratch_root = "/tmp/codeloom-sandbox-test";
+  o.python_zygote = "/nonexistent/codeloom-pyzygote";
+  Result<std::unique_ptr<Sandbox>> r = Sandbox::create(o);
+  ASSERT_FALSE(r);
+  EXPECT_NE(r.error().message.find("/nonexistent/codeloom-pyzygote"), std::string::npos) << r.error().message;
+  // Another interpreter than the embedded one: jobs run it cold.
+  std::unique_ptr<Sandbox> other = make_sandbox(true, 61230, "/usr/bin/env");
+  ASSERT_TRUE(other);
+  EXPECT_FALSE(other->warm_python());
+}
+
+}  // namespace
+}  // namespace codeloom::sandbox
