@@ -24,7 +24,7 @@ using detail::Tokens;
 struct Parsed {
   std::string code;  // the text that was parsed (comment-stripped)
   lang::AstNode ast;
-  std::string sexp;  // tree-sitter's own string of the root (see subtree_keys)
+  std::string sexp;  // tree-sitter's own string of the root when it has errors (see subtree_keys)
 };
 
 Result<Parsed> parse(std::string code, lang::Language language) {
@@ -32,7 +32,9 @@ Result<Parsed> parse(std::string code, lang::Language language) {
   if (!tree) return tree.error();
   auto ast = lang::to_ast(*tree, {.named_only = false, .leaf_text = true});
   if (!ast) return ast.error();
-  std::string sexp = tree->sexp();
+  // Only error recovery adds MISSING tokens that our walk may not see; an
+  // error-free tree prints exactly as the AST does, so skip the string.
+  std::string sexp = tree->has_errors() ? tree->sexp() : std::string();
   return Parsed{std::move(code), std::move(*ast), std::move(sexp)};
 }
 
