@@ -24,6 +24,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <initializer_list>
 #include <string>
 #include <vector>
 
@@ -270,6 +271,13 @@ void serve() {
     for (int fd : fds) {
       if (fd >= 0) close(fd);
     }
+    // Later jobs fork from this process: leave no earlier job's argv, env or
+    // paths in the memory they inherit.
+    for (std::vector<std::string>* v : {&spec.argv, &spec.env, &spec.hidden_dirs}) {
+      for (std::string& s : *v) explicit_bzero(s.data(), s.size());
+    }
+    explicit_bzero(spec.host_work_dir.data(), spec.host_work_dir.size());
+    explicit_bzero(buf.data(), static_cast<size_t>(n));
   }
 }
 

@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <fstream>
 #include <string>
 #include <vector>
@@ -123,6 +124,56 @@ TEST(SandboxWarmPython, JobsShareNothing) {
   EXPECT_NE(la[0], lb[0]) << "the random module must be reseeded in every job";
   EXPECT_EQ(la[1], "False False ['main.py']");
   EXPECT_EQ(lb[1], "False False ['main.py']");
+}
+
+// Later jobs fork from the same zygote: an earlier job's argv (its request)
+// must not be readable in the memory they inherit. The scanner builds the
+// marker at run time (its source holds it XOR-ed) and skips its own copies.
+TEST(SandboxWarmPython, EarlierJobsLeaveNothingInMemory) {
+  const Sandbox& sb = testing::shared_sandbox();
+  // Searched without its ends (malloc reuses the first bytes of freed blocks)
+  // and placed late in the request (the next request overwrites its start).
+  const std::string needle = "codeloom-planted-argument-7f3a91c2e5";
+  std::string hex;
+  for (unsigned char c : needle) {
+    char b[3];
+    std::snprintf(b, sizeof b, "%02x", c ^ 0x5a);
+    hex += b;
+  }
+  Job first = testing::python_job("pass\n");
+  first.args = {std::string(400, 'p'), std::string(40, 'a') + needle + std::string(40, 'b')};
+  std::string scan =
+      "import ctypes\n"
+      "needle = bytes(c ^ 0x5a for c in bytes.fromhex('" + hex + "'))\n"
+      "own = ctypes.cast(ctypes.c_char_p(needle), ctypes.c_void_p).value\n"
+      "buf = bytearray(1 << 20)\n"
+      "base = ctypes.addressof((ctypes.c_char * len(buf)).from_buffer(buf))\n"
+      "hits = regions = 0\n"
+      "for line in open('/proc/self/maps').read().splitlines():\n"
+      "    f = line.split()\n"
+      "    if not f[1].startswith('rw') or (len(f) > 5 and f[5] not in ('[heap]', '[stack]')):\n"
+      "        continue\n"
+      "    lo, hi = (int(x, 16) for x in f[0].split('-'))\n"
+      "    if lo <= base < hi:\n"
+      "        continue\n"
+      "    regions += 1\n"
+      "    at = lo\n"
+      "    while at < hi:\n"
+      "        k = min(len(buf), hi - at)\n"
+      "        ctypes.memmove(base, at, k)\n"
+      "        i = buf.find(needle, 0, k)\n"
+      "        while i >= 0:\n"
+      "            hits += at + i != own\n"
+      "            i = buf.find(needle, i + 1, k)\n"
+      "        at += k - len(needle) if k == len(buf) else k\n"
+      "print(regions > 0, hits)\n";
+  Result<JobResult> a = sb.run(first);
+  ASSERT_TRUE(a);
+  ASSERT_EQ(a->outcome, Outcome::kPass) << a->stderr_data;
+  Result<JobResult> b = sb.run(testing::python_job(scan));
+  ASSERT_TRUE(b);
+  ASSERT_EQ(b->outcome, Outcome::kPass) << b->stderr_data;
+  EXPECT_EQ(b->stdout_data, "True 0\n");
 }
 
 // The zygote is a child of this process named codeloom-pyzygote.
