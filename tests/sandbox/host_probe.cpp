@@ -102,30 +102,34 @@ std::string HostProbe::fill(std::string text) const {
   return text;
 }
 
-std::vector<pid_t> HostProbe::processes_with(const std::string& needle) {
+std::vector<pid_t> HostProbe::all_pids() {
   std::vector<pid_t> out;
   DIR* d = opendir("/proc");
   if (!d) return out;
   while (dirent* e = readdir(d)) {
     pid_t pid = static_cast<pid_t>(std::atoi(e->d_name));
-    if (pid <= 0 || pid == getpid()) continue;
-    std::ifstream in(std::string("/proc/") + e->d_name + "/cmdline", std::ios::binary);
-    std::string cmd((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    for (char& c : cmd) c = c == '\0' ? ' ' : c;
-    if (cmd.find(needle) != std::string::npos) out.push_back(pid);
+    if (pid > 0) out.push_back(pid);
   }
   closedir(d);
   return out;
 }
 
+std::vector<pid_t> HostProbe::processes_with(const std::string& needle) {
+  std::vector<pid_t> out;
+  for (pid_t pid : all_pids()) {
+    if (pid == getpid()) continue;
+    std::ifstream in("/proc/" + std::to_string(pid) + "/cmdline", std::ios::binary);
+    std::string cmd((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    for (char& c : cmd) c = c == '\0' ? ' ' : c;
+    if (cmd.find(needle) != std::string::npos) out.push_back(pid);
+  }
+  return out;
+}
+
 std::vector<pid_t> HostProbe::processes_with_uid(unsigned lo, unsigned hi) {
   std::vector<pid_t> out;
-  DIR* d = opendir("/proc");
-  if (!d) return out;
-  while (dirent* e = readdir(d)) {
-    pid_t pid = static_cast<pid_t>(std::atoi(e->d_name));
-    if (pid <= 0) continue;
-    std::ifstream in(std::string("/proc/") + e->d_name + "/status");
+  for (pid_t pid : all_pids()) {
+    std::ifstream in("/proc/" + std::to_string(pid) + "/status");
     std::string line;
     while (std::getline(in, line)) {
       if (line.rfind("Uid:", 0) == 0) {
@@ -135,7 +139,6 @@ std::vector<pid_t> HostProbe::processes_with_uid(unsigned lo, unsigned hi) {
       }
     }
   }
-  closedir(d);
   return out;
 }
 

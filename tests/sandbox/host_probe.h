@@ -35,6 +35,8 @@ class HostProbe {
   // Replaces the @PLACEHOLDERS@ used by the case files.
   std::string fill(std::string text) const;
 
+  // Every pid in /proc.
+  static std::vector<pid_t> all_pids();
   // pids whose /proc/<pid>/cmdline contains `needle`.
   static std::vector<pid_t> processes_with(const std::string& needle);
   // pids whose real uid is in [lo, hi).

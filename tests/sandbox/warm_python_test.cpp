@@ -1,7 +1,6 @@
 // The warm Python zygote: it is what runs Python jobs by default, and a job
 // sees what a fresh `python3 -E -s -B main.py` would (argv, path, environment,
 // exit codes, exit-time behaviour), with nothing carried between jobs.
-#include <dirent.h>
 #include <signal.h>
 #include <unistd.h>
 
@@ -13,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "host_probe.h"
 #include "test_util.h"
 
 namespace codeloom::sandbox {
@@ -179,19 +179,14 @@ TEST(SandboxWarmPython, EarlierJobsLeaveNothingInMemory) {
 // The zygote is a child of this process named codeloom-pyzygote.
 std::vector<pid_t> zygote_pids() {
   std::vector<pid_t> out;
-  DIR* d = opendir("/proc");
-  if (!d) return out;
-  while (dirent* e = readdir(d)) {
-    pid_t pid = static_cast<pid_t>(std::atoi(e->d_name));
-    if (pid <= 0) continue;
-    std::ifstream stat("/proc/" + std::string(e->d_name) + "/stat");
+  for (pid_t pid : testing::HostProbe::all_pids()) {
+    std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
     std::string line;
     std::getline(stat, line);
     size_t close = line.rfind(')');
     if (close == std::string::npos || line.find("(codeloom-pyzyg") == std::string::npos) continue;
     if (std::atoi(line.c_str() + close + 4) == getpid()) out.push_back(pid);
   }
-  closedir(d);
   return out;
 }
 
