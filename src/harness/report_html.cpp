@@ -67,26 +67,55 @@ std::string status_grid_svg(const RunSummary& s) {
   return os.str();
 }
 
-std::string latency_svg(const std::vector<double>& values) {
-  std::ostringstream os;
-  const int bins = 20, w = 600, h = 160, top = 10;
-  if (values.empty()) return "<p>No executions.</p>";
+// Histogram bin edges: linear from 0 to the maximum, or log-spaced from the
+// smallest positive value when the values span more than 20x (a few timeouts
+// would otherwise squeeze every other sample into the first bin).
+std::vector<double> bin_edges(const std::vector<double>& values, int bins, bool* log_scale) {
   const double hi = std::max(1.0, *std::max_element(values.begin(), values.end()));
+  double lo = hi;
+  for (double v : values) {
+    if (v > 0) lo = std::min(lo, v);
+  }
+  lo = std::max(1.0, lo);
+  *log_scale = hi / lo > 20;
+  std::vector<double> edges(static_cast<std::size_t>(bins) + 1);
+  for (int b = 0; b <= bins; ++b) {
+    const double t = static_cast<double>(b) / bins;
+    edges[static_cast<std::size_t>(b)] = *log_scale ? lo * std::pow(hi / lo, t) : hi * t;
+  }
+  return edges;
+}
+
+std::string latency_svg(const std::vector<double>& values, const std::string& what) {
+  std::ostringstream os;
+  const int bins = 24, w = 600, h = 160, top = 10;
+  if (values.empty()) return "<p>No " + html_escape(what) + " times recorded.</p>";
+  bool log_scale = false;
+  const std::vector<double> edges = bin_edges(values, bins, &log_scale);
   std::vector<int> counts(bins, 0);
-  for (double v : values) counts[std::min(bins - 1, static_cast<int>(v / hi * bins))]++;
+  for (double v : values) {
+    const auto it = std::upper_bound(edges.begin() + 1, edges.end() - 1, v);
+    counts[static_cast<std::size_t>(it - edges.begin() - 1)]++;
+  }
   const int peak = *std::max_element(counts.begin(), counts.end());
   const int bw = w / bins;
-  os << "<svg xmlns='http://www.w3.org/2000/svg' width='" << w << "' height='" << h + 40
-     << "' role='img' aria-label='execution latency histogram'>";
+  os << "<svg xmlns='http://www.w3.org/2000/svg' width='" << w << "' height='" << h + 50
+     << "' role='img' aria-label='" << html_escape(what) << " latency histogram'>";
   for (int b = 0; b < bins; ++b) {
     const int bh = peak ? counts[b] * h / peak : 0;
     os << "<rect x='" << b * bw << "' y='" << top + h - bh << "' width='" << bw - 1 << "' height='" << bh
-       << "' fill='#6a5acd'><title>" << fmt("%.0f", hi * b / bins) << "-" << fmt("%.0f", hi * (b + 1) / bins)
+       << "' fill='#6a5acd'><title>" << fmt("%.0f", edges[b]) << "-" << fmt("%.0f", edges[b + 1])
        << " ms: " << counts[b] << "</title></rect>";
   }
-  os << "<text x='0' y='" << top + h + 16 << "' font-size='12'>0 ms</text>";
-  os << "<text x='" << w << "' y='" << top + h + 16 << "' font-size='12' text-anchor='end'>" << fmt("%.0f", hi)
-     << " ms</text></svg>";
+  // Labels at both ends and the middle edge.
+  const int mid = bins / 2;
+  os << "<text x='0' y='" << top + h + 16 << "' font-size='12'>" << fmt("%.0f", edges[0]) << " ms</text>";
+  os << "<text x='" << mid * bw << "' y='" << top + h + 16 << "' font-size='12' text-anchor='middle'>"
+     << fmt("%.0f", edges[mid]) << " ms</text>";
+  os << "<text x='" << w << "' y='" << top + h + 16 << "' font-size='12' text-anchor='end'>"
+     << fmt("%.0f", edges[bins]) << " ms</text>";
+  os << "<text x='0' y='" << top + h + 34 << "' font-size='11' fill='#555'>"
+     << (log_scale ? "log-scaled bins" : "linear bins") << ", " << values.size() << " samples</text></svg>";
   return os.str();
 }
 
@@ -136,10 +165,14 @@ std::string render_report_html(const RunSummary& s) {
   }
   row("malformed lines (dataset / samples)", std::to_string(s.info.malformed_dataset_lines) + " / " +
                                                  std::to_string(s.info.malformed_sample_lines));
-  row("wall time", fmt("%.1f s", s.info.wall_seconds));
+  row("wall time (this invocation)", fmt("%.1f s", s.info.wall_seconds));
   os << "</table>\n<h2>pass@k</h2>\n" << pass_at_k_svg(s) << "\n<h2>Per-problem status</h2>\n"
      << "<p>One square per problem, in dataset order; green = all samples pass, red = none (hover for the task).</p>\n"
-     << status_grid_svg(s) << "\n<h2>Execution latency</h2>\n" << latency_svg(s.execution_values) << "\n";
+     << status_grid_svg(s) << "\n";
+  if (!s.generation_values.empty()) {
+    os << "<h2>Generation latency</h2>\n" << latency_svg(s.generation_values, "generation") << "\n";
+  }
+  os << "<h2>Execution latency</h2>\n" << latency_svg(s.execution_values, "execution") << "\n";
   os << "</body></html>\n";
   return os.str();
 }

@@ -40,7 +40,6 @@ RunSummary summarize(const RunInfo& info, const std::vector<std::string>& task_i
   for (const std::string& id : task_ids) {
     if (index.emplace(id, out.problems.size()).second) out.problems.push_back({id});
   }
-  std::vector<double> gen;
   for (const Sample& s : samples) {
     auto it = index.find(s.task_id);
     if (it == index.end()) continue;
@@ -51,7 +50,7 @@ RunSummary summarize(const RunInfo& info, const std::vector<std::string>& task_i
     ++p.statuses[status_name(s.verdict.status)];
     ++out.status_counts[status_name(s.verdict.status)];
     ++out.samples;
-    if (s.gen_ms > 0) gen.push_back(s.gen_ms);
+    if (s.gen_ms > 0) out.generation_values.push_back(s.gen_ms);
     out.execution_values.push_back(s.verdict.exec_ms);
   }
   std::vector<std::int64_t> ns, cs, bs;
@@ -73,7 +72,7 @@ RunSummary summarize(const RunInfo& info, const std::vector<std::string>& task_i
       if (auto v = eval::mean_pass_at_k(ns, bs, k)) out.base_pass_at_k[k] = *v;
     }
   }
-  out.generation_ms = stats_of(gen);
+  out.generation_ms = stats_of(out.generation_values);
   out.execution_ms = stats_of(out.execution_values);
   return out;
 }

@@ -197,5 +197,25 @@ TEST(HarnessReport, EscapesTaskIds) {
   EXPECT_NE(html.find("&lt;script&gt;"), std::string::npos);
 }
 
+TEST(HarnessReport, LatencyHistogramsStayReadableWithOutliers) {
+  RunSummary s;
+  s.info.benchmark = "humaneval";
+  s.execution_values = {40, 41, 44, 45, 50, 54112};  // two timeouts would squash a linear scale
+  s.generation_values = {3000, 4000, 5000};
+  const std::string html = render_report_html(s);
+  EXPECT_NE(html.find("<h2>Generation latency</h2>"), std::string::npos);
+  EXPECT_NE(html.find("log-scaled bins, 6 samples"), std::string::npos);
+  EXPECT_NE(html.find("linear bins, 3 samples"), std::string::npos);
+  // Log bins from 40 to 54112 ms (x1.35 each): the fast runs fill the first
+  // bin, the timeout the last; linear bins would be 2,255 ms wide.
+  EXPECT_NE(html.find(">40-54 ms: 5<"), std::string::npos) << html;
+  EXPECT_NE(html.find("-54112 ms: 1<"), std::string::npos) << html;
+  EXPECT_NE(html.find(">2917-3125 ms: 1<"), std::string::npos) << html;  // linear: 0..5000 in 24 bins
+
+  RunSummary none;
+  EXPECT_NE(render_report_html(none).find("No execution times recorded."), std::string::npos);
+  EXPECT_EQ(render_report_html(none).find("Generation latency"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace codeloom::harness

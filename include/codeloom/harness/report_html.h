@@ -1,7 +1,8 @@
 // A self-contained HTML report of a run (no scripts, no external files):
 // a metric table, inline SVG bars of pass@k, a per-problem status grid
-// (colour = fraction of samples passing, title = task id) and a histogram of
-// execution latency.
+// (colour = fraction of samples passing, title = task id) and histograms of
+// generation and execution latency (log-spaced bins when the values span
+// more than 20x, e.g. a few timeouts among millisecond runs).
 //
 //   std::string html = harness::render_report_html(summary);
 //

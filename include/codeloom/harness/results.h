@@ -55,7 +55,8 @@ struct RunSummary {
   std::size_t samples = 0;
   LatencyStats generation_ms;             // per completion (0-time samples excluded)
   LatencyStats execution_ms;              // per check
-  std::vector<double> execution_values;   // raw values, for the report's histogram
+  std::vector<double> execution_values;   // raw values, for the report's histograms
+  std::vector<double> generation_values;  // (samples with a recorded generation time)
 };
 
 // Scores `samples` of the problems in `task_ids` (others are ignored; a
