@@ -15,6 +15,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <poll.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
@@ -157,7 +158,8 @@ bool flush_std(const char* name) {
 // The program's last step in the zygote: run argv[0] as __main__ the way
 // `python3 -E -s -B argv[0] argv[1:]` does, with the same exit codes (0, 1 for
 // an uncaught exception, SystemExit's code, 2 for a missing script, 120 when
-// flushing stdout fails at exit). The exit is Python's observable shutdown
+// flushing stdout fails at exit, death by SIGINT after an uncaught
+// KeyboardInterrupt). The exit is Python's observable shutdown
 // (wait for non-daemon threads, atexit callbacks, __main__'s globals released
 // and garbage collected so their finalisers run and open files are flushed,
 // std streams flushed) without tearing down the interpreter: Py_FinalizeEx
@@ -167,6 +169,7 @@ bool flush_std(const char* name) {
   std::string cwd = getcwd(buf, sizeof(buf)) ? buf : ".";
   std::string script = p.argv[0][0] == '/' ? p.argv[0] : cwd + "/" + p.argv[0];
   int code = 1;
+  bool interrupted = false;  // an uncaught KeyboardInterrupt
   PyObject* main_dict = PyModule_GetDict(PyImport_AddModule("__main__"));  // borrowed
   if (!prepare_main(p, cwd)) {
     PyErr_Print();
@@ -186,6 +189,7 @@ bool flush_std(const char* name) {
     } else if (PyErr_ExceptionMatches(PyExc_SystemExit)) {
       code = system_exit_code();
     } else {
+      interrupted = PyErr_ExceptionMatches(PyExc_KeyboardInterrupt);
       PyErr_Print();
       code = 1;
     }
@@ -198,6 +202,10 @@ bool flush_std(const char* name) {
   flush_std("stderr");
   std::fflush(stdout);
   std::fflush(stderr);
+  if (interrupted) {  // python3 then dies of SIGINT itself, so its parent sees the signal
+    signal(SIGINT, SIG_DFL);
+    kill(getpid(), SIGINT);
+  }
   _exit(code);
 }
 

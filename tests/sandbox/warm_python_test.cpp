@@ -54,6 +54,8 @@ std::vector<Case> cases() {
       {"pid, uid, cwd", "import os\nprint(os.getpid(), os.getuid() != 0, os.getcwd())\n", {}, "", {}},
       {"warm imports are not bound in __main__", "print(math.pi)\n", {}, "", {}},
       {"uncaught exception", "def f():\n    raise ValueError('boom')\nf()\n", {}, "", {}},
+      {"uncaught KeyboardInterrupt", "import atexit\natexit.register(print, 'bye')\nraise KeyboardInterrupt\n", {}, "",
+       {}},
       {"sys.exit(int)", "import sys\nprint('out')\nsys.exit(3)\n", {}, "", {}},
       {"sys.exit(str)", "import sys\nsys.exit('bad things')\n", {}, "", {}},
       {"sys.exit(None)", "raise SystemExit\n", {}, "", {}},
@@ -96,6 +98,7 @@ TEST(SandboxWarmPython, AgreesWithAFreshInterpreter) {
     ASSERT_TRUE(w && k);
     EXPECT_EQ(outcome_name(w->outcome), outcome_name(k->outcome)) << w->detail << " vs " << k->detail;
     EXPECT_EQ(w->exit_code, k->exit_code);
+    EXPECT_EQ(w->signal_name, k->signal_name);
     EXPECT_EQ(w->stdout_data, k->stdout_data);
     EXPECT_EQ(w->stderr_data, k->stderr_data);
   }
