@@ -18,7 +18,9 @@ void add_engine_options(CLI::App* app, EngineArgs& a) {
 
 void add_sampling_options(CLI::App* app, SamplingArgs& a) {
   auto& s = a.sampling;
-  app->add_option("--n", a.n, "Candidates to sample (de-duplicated, ranked by mean log-probability)")
+  app->add_option("--n", a.n,
+                  "Distinct candidates, ranked by mean log-probability (sampling draws up to 4 x n to find them;"
+                  " greedy gives one)")
       ->capture_default_str()
       ->check(CLI::Range(1, 64));
   app->add_option("--max-tokens", a.max_tokens, "Maximum new tokens per candidate")->capture_default_str()->check(CLI::Range(0, 1 << 20));
@@ -56,7 +58,11 @@ Result<Engine> open_engine(const EngineArgs& args) {
 Result<decode::GenerateOptions> generate_options(const SamplingArgs& a) {
   if (Status s = decode::validate(a.sampling); !s) return s.error();
   decode::GenerateOptions o;
-  o.n = a.n;
+  // Greedy decoding repeats itself: one draw is all the distinct text there is.
+  // Sampling may repeat a likely completion; draw more until n differ.
+  const bool greedy = a.sampling.temperature <= 0.0f;
+  o.n = greedy ? 1 : a.n;
+  o.max_samples = greedy ? 1 : 4 * a.n;
   o.max_tokens = a.max_tokens;
   o.sampling = a.sampling;
   o.stop = a.stop;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "codeloom/decode/text_stream.h"
 
@@ -12,6 +13,8 @@ using SteadyTime = std::chrono::steady_clock::time_point;
 
 Status check_options(const GenerateOptions& o, std::span<const llm::Token> prompt) {
   if (o.n < 1) return make_error(ErrorCode::kInvalidArgument, "n must be at least 1");
+  if (o.max_samples > 64LL * o.n)
+    return make_error(ErrorCode::kInvalidArgument, "max_samples must be at most 64 x n (it bounds the draws for n candidates)");
   if (o.max_tokens < 0) return make_error(ErrorCode::kInvalidArgument, "max_tokens must be >= 0");
   if (prompt.empty()) return make_error(ErrorCode::kInvalidArgument, "the prompt is empty");
   if (o.scope == Scope::kBlock && !o.scope_context.language) {
@@ -168,10 +171,15 @@ Result<std::vector<Candidate>> generate(LogitSource& source, std::span<const llm
   if (Status s = source.prefill(prompt); !s) return s.error();
   Generator gen(source, prompt, options, callbacks);
   std::vector<Candidate> all;
-  for (int i = 0; i < options.n; ++i) {
+  std::unordered_set<std::string> distinct;
+  const int draws = std::max(options.n, options.max_samples);
+  for (int i = 0; i < draws && distinct.size() < static_cast<std::size_t>(options.n); ++i) {
     Result<Candidate> c = gen.run(i);
     if (!c) return c.error();
     const bool interrupted = c->finish == FinishReason::kCancelled || c->finish == FinishReason::kTimeLimit;
+    // Before draw i at most i texts are distinct, so the first n draws are
+    // always made; only the refill draws after them stop at n distinct.
+    distinct.insert(c->text);
     all.push_back(std::move(*c));
     if (interrupted) break;  // the remaining candidates would stop at once
   }

@@ -1,5 +1,7 @@
 #include "codeloom/decode/scope.h"
 
+#include <algorithm>
+
 #include "codeloom/lang/block_scope.h"
 
 namespace codeloom::decode {
@@ -54,11 +56,12 @@ class BlockTracker final : public ScopeTracker {
     return tracker_.feed(piece);
   }
   // The block tracker may cut at a line start whose dedent it has not seen
-  // yet, or at a newline that ends a statement: trailing whitespace is the
-  // only place a later cut can land, so hold it back.
+  // yet, at a newline that ends a statement, or before trailing comment lines
+  // (Python): hold back the trailing whitespace and any such comments.
   std::size_t stable_size() const override {
     if (auto e = tracker_.end()) return *e;
     std::size_t n = text_.size();
+    if (auto held = tracker_.held_from()) n = std::min(n, *held);
     while (n > 0 && is_space(text_[n - 1])) --n;
     return n;
   }

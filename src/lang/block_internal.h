@@ -24,6 +24,9 @@ class BlockTracker::Scanner {
   std::size_t total = 0;                // bytes consumed (prefix + generated)
   bool generating = false;
   std::optional<std::size_t> end_abs;   // absolute end offset once found
+  // Absolute offset from which the end may still land (a run of trailing
+  // comment lines that the next line may cut away); unset when none.
+  std::optional<std::size_t> hold_abs;
 
  protected:
   // Records the end (never inside the prefix); only the first end counts.

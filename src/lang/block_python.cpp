@@ -71,6 +71,7 @@ class PythonScanner final : public BlockTracker::Scanner {
       if (c == '\n') { begin_line(pos + 1); return; }  // blank line
       at_line_start_ = false;
       if (c != '#') content_line_starts(c);
+      else comment_line_starts();
     }
     if (line_.content && !line_.word_done) {
       if (ident_char(c)) line_.first_word += c;
@@ -136,17 +137,44 @@ class PythonScanner final : public BlockTracker::Scanner {
     begin_line(next_start);
   }
 
+  // Would a line at this indentation end the block (if it were code)?
+  bool dedented(std::size_t indent) const {
+    switch (rule_) {
+      case Rule::kHeader: return indent <= threshold_;
+      case Rule::kSuite: return indent < threshold_;
+      case Rule::kTopLevel: return seen_statement_ && indent == 0;
+    }
+    return false;
+  }
+
+  // A comment line at the block's end belongs to what follows it (it usually
+  // introduces the next definition): if code ending the block follows, with
+  // only comment and blank lines between, the block ends before the first of
+  // those comment lines.
+  void comment_line_starts() {
+    if (generating && !end_abs && !hold_abs && dedented(line_.indent)) hold_abs = line_.start;
+  }
+
+  void end_here() {
+    finish(hold_abs.value_or(line_.start));
+    hold_abs.reset();
+  }
+
   void content_line_starts(char first) {
     line_.content = true;
     line_.first_char = first;
     if (!generating || end_abs) return;
     const std::size_t indent = line_.indent;
     switch (rule_) {
-      case Rule::kHeader: if (indent <= threshold_) finish(line_.start); break;
-      case Rule::kSuite: if (indent < threshold_) finish(line_.start); break;
+      case Rule::kHeader:
+      case Rule::kSuite:
+        if (dedented(indent)) end_here();
+        else hold_abs.reset();
+        break;
       case Rule::kTopLevel:
-        if (!seen_statement_) { seen_statement_ = true; break; }
+        if (!seen_statement_) { seen_statement_ = true; hold_abs.reset(); break; }
         if (indent == 0) pending_ = true;  // decided once the first word is known
+        else hold_abs.reset();
         break;
     }
   }
@@ -156,8 +184,11 @@ class PythonScanner final : public BlockTracker::Scanner {
     if (!pending_) return;
     pending_ = false;
     const std::string& w = line_.first_word;
-    if (w == "else" || w == "elif" || w == "except" || w == "finally" || prev_decorator_) return;
-    finish(line_.start);
+    if (w == "else" || w == "elif" || w == "except" || w == "finally" || prev_decorator_) {
+      hold_abs.reset();
+      return;
+    }
+    end_here();
   }
 
   Mode mode_ = Mode::kCode;

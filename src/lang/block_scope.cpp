@@ -40,6 +40,12 @@ std::optional<std::size_t> BlockTracker::end() const {
   return *scanner_->end_abs - scanner_->prefix_size;
 }
 
+std::optional<std::size_t> BlockTracker::held_from() const {
+  const Scanner& s = *scanner_;
+  if (s.end_abs || !s.hold_abs) return std::nullopt;
+  return std::max(*s.hold_abs, s.prefix_size) - s.prefix_size;
+}
+
 std::size_t BlockTracker::generated_size() const {
   return scanner_->total - scanner_->prefix_size;
 }

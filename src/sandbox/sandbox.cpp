@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cmath>
 #include <cstring>
 #include <filesystem>
@@ -104,7 +105,8 @@ Sandbox::~Sandbox() = default;
 
 Sandbox::Sandbox(SandboxOptions options, Isolation isolation)
     : options_(std::move(options)), isolation_(isolation),
-      slot_busy_(static_cast<size_t>(std::max(1, options_.uid_slots)), false) {}
+      slot_busy_(static_cast<size_t>(std::max(1, options_.uid_slots)), false),
+      slot_fd_(slot_busy_.size(), -1) {}
 
 Result<std::unique_ptr<Sandbox>> Sandbox::create(SandboxOptions options) {
   if (options.timeout_scale < 1.0 || !std::isfinite(options.timeout_scale)) {
@@ -160,23 +162,34 @@ Result<std::unique_ptr<Sandbox>> Sandbox::create(SandboxOptions options) {
   return sandbox;
 }
 
-int Sandbox::acquire_slot() const {
+Result<int> Sandbox::acquire_slot() const {
+  if (Status s = internal::ensure_scratch_root(options_.scratch_root); !s) return s.error();
   std::unique_lock<std::mutex> lock(mu_);
   for (;;) {
+    bool any_free = false;
     for (size_t i = 0; i < slot_busy_.size(); ++i) {
-      if (!slot_busy_[i]) {
-        slot_busy_[i] = true;
-        return static_cast<int>(i);
-      }
+      if (slot_busy_[i]) continue;
+      any_free = true;
+      // Another process (or Sandbox) may run a job as this uid: skip it.
+      const int fd = internal::try_lock_uid(options_.scratch_root, options_.uid_base + static_cast<int>(i));
+      if (fd < 0) continue;
+      slot_busy_[i] = true;
+      slot_fd_[i] = fd;
+      return static_cast<int>(i);
     }
-    slot_free_.wait(lock);
+    // Our own slots notify; slots freed by other processes are polled for.
+    if (any_free) slot_free_.wait_for(lock, std::chrono::milliseconds(20));
+    else slot_free_.wait(lock);
   }
 }
 
 void Sandbox::release_slot(int slot) const {
   {
     std::lock_guard<std::mutex> lock(mu_);
-    slot_busy_[static_cast<size_t>(slot)] = false;
+    const auto i = static_cast<size_t>(slot);
+    close(slot_fd_[i]);  // releases the uid's flock
+    slot_fd_[i] = -1;
+    slot_busy_[i] = false;
   }
   slot_free_.notify_one();
 }
@@ -199,7 +212,15 @@ Result<JobResult> Sandbox::run(const Job& job) const {
 
   // One uid per concurrent job (root only): RLIMIT_NPROC counts per uid.
   bool drop = isolation_.root && isolation_.setuid;
-  int slot = drop ? acquire_slot() : -1;
+  int slot = -1;
+  if (drop) {
+    Result<int> s = acquire_slot();
+    if (!s) {
+      result.detail = "sandbox: " + s.error().message;
+      return result;
+    }
+    slot = *s;
+  }
   struct SlotGuard {
     const Sandbox* sb;
     int slot;

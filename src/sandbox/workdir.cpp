@@ -1,6 +1,7 @@
 #include "workdir.h"
 
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -26,7 +27,7 @@ Status check_relative_path(const std::string& path) {
   return Status::Ok();
 }
 
-Result<WorkDir> WorkDir::create(const std::string& root, int uid, int gid, std::uint64_t size_bytes) {
+Status ensure_scratch_root(const std::string& root) {
   std::error_code ec;
   fs::create_directories(root, ec);
   if (ec) return make_error(ErrorCode::kIo, "cannot create sandbox scratch root " + root + ": " + ec.message());
@@ -37,6 +38,22 @@ Result<WorkDir> WorkDir::create(const std::string& root, int uid, int gid, std::
                                           " must be a real directory owned by the current user");
   }
   chmod(root.c_str(), 0711);  // others may traverse, not list
+  return Status::Ok();
+}
+
+int try_lock_uid(const std::string& root, int uid) {
+  const std::string path = root + "/uid-" + std::to_string(uid) + ".lock";
+  const int fd = open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+  if (fd < 0) return -1;
+  if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+    close(fd);
+    return -1;
+  }
+  return fd;
+}
+
+Result<WorkDir> WorkDir::create(const std::string& root, int uid, int gid, std::uint64_t size_bytes) {
+  if (Status s = ensure_scratch_root(root); !s) return s.error();
   std::string tmpl = root + "/job-XXXXXX";
   if (mkdtemp(tmpl.data()) == nullptr) {
     return make_error(ErrorCode::kIo, "cannot create work dir under " + root + ": " + std::strerror(errno));

@@ -34,6 +34,17 @@ class WorkDir {
   bool mounted_ = false;
 };
 
+// Creates the scratch root if missing; kIo unless it is a real directory owned
+// by the effective user (mode set to 0711).
+Status ensure_scratch_root(const std::string& root);
+
+// Machine-wide claim of a sandbox uid: an exclusive flock on <root>/uid-<uid>.lock,
+// so concurrent codeloom processes (sharing the scratch root) never run jobs
+// as the same uid. Returns the locked fd (close it to release; the kernel
+// releases it if the process dies), or -1 when another holder has it or the
+// file cannot be opened.
+int try_lock_uid(const std::string& root, int uid);
+
 // Rejects absolute paths, "..", empty names and NUL bytes.
 Status check_relative_path(const std::string& path);
 

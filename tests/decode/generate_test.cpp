@@ -2,6 +2,7 @@
 // token boundaries, streaming safety, UTF-8, de-duplication, ranking, limits.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 
 #include "codeloom/common/text.h"
@@ -145,6 +146,55 @@ TEST(Generate, DedupAndOrderByMeanLogprob) {
   EXPECT_TRUE(std::is_sorted(r->begin(), r->end(), [](const Candidate& x, const Candidate& y) {
     return x.mean_logprob > y.mean_logprob;
   }));
+}
+
+// max_samples > n: duplicates are replaced by further draws until n texts
+// differ, and no more draws are made once they do.
+TEST(Generate, RefillDrawsUntilNDistinctTexts) {
+  const auto& m = vocab();
+  auto scripts = [&] {
+    return std::vector<testing::Script>{script_of(m, {"return a"}), script_of(m, {"return a"}),
+                                        script_of(m, {"return a"}), script_of(m, {"return b"}),
+                                        script_of(m, {"return c"}), script_of(m, {"return d"})};
+  };
+  auto o = greedy();
+  o.n = 2;
+  ScriptedSource plain(m, scripts());
+  auto r0 = generate(plain, kPrompt, o);
+  ASSERT_TRUE(r0) << r0.error().message;
+  EXPECT_EQ(r0->size(), 1u);  // without refill: two draws, one text
+  EXPECT_EQ(plain.rewinds, 1);
+
+  o.max_samples = 8;
+  ScriptedSource src(m, scripts());
+  std::vector<int> streamed;
+  Callbacks cb;
+  cb.on_text = [&](int i, std::string_view) {
+    if (streamed.empty() || streamed.back() != i) streamed.push_back(i);
+  };
+  auto r = generate(src, kPrompt, o, cb);
+  ASSERT_TRUE(r) << r.error().message;
+  ASSERT_EQ(r->size(), 2u);
+  EXPECT_EQ(src.rewinds, 3);  // draws 0..3: the fourth is the first "return b"
+  std::vector<std::string> texts = {(*r)[0].text, (*r)[1].text};
+  std::sort(texts.begin(), texts.end());
+  EXPECT_EQ(texts, (std::vector<std::string>{"return a", "return b"}));
+  EXPECT_EQ(streamed, (std::vector<int>{0, 1, 2, 3}));
+
+  // The draw budget bounds the work when the source keeps repeating itself.
+  o.n = 3;
+  o.max_samples = 3;
+  ScriptedSource short_budget(m, scripts());
+  auto r2 = generate(short_budget, kPrompt, o);
+  ASSERT_TRUE(r2);
+  EXPECT_EQ(r2->size(), 1u);
+  EXPECT_EQ(short_budget.rewinds, 2);
+
+  o.max_samples = 64 * 3 + 1;
+  ScriptedSource too_many(m, scripts());
+  auto r3 = generate(too_many, kPrompt, o);
+  ASSERT_FALSE(r3);
+  EXPECT_EQ(r3.error().code, ErrorCode::kInvalidArgument);
 }
 
 TEST(Generate, Utf8IsNeverSplitInCallbacks) {

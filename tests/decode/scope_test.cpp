@@ -76,6 +76,14 @@ INSTANTIATE_TEST_SUITE_P(
         ScopeCase{"python_string_with_dedent_text_is_not_an_end", Scope::kBlock, Language::kPython,
                   "def doc():\n", "    s = \"\"\"\nnot the end\n\"\"\"\n    return s\nx = 1\n",
                   "    s = \"\"\"\nnot the end\n\"\"\"\n    return s\n", FinishReason::kScope},
+        // The comment introducing the next definition is not part of the body,
+        // and is never streamed before the cut.
+        ScopeCase{"python_trailing_comment_is_held_back_and_cut", Scope::kBlock, Language::kPython,
+                  "def area(r):\n", "    return 3.14 * r * r\n# Volumes\n\n# of spheres\ndef volume(r):\n",
+                  "    return 3.14 * r * r\n", FinishReason::kScope},
+        ScopeCase{"python_trailing_comment_kept_when_the_block_goes_on", Scope::kBlock, Language::kPython,
+                  "def area(r):\n", "    pi = 3.14\n# half-way note\n    return pi * r * r\nx = 1\n",
+                  "    pi = 3.14\n# half-way note\n    return pi * r * r\n", FinishReason::kScope},
         // block, braces.
         ScopeCase{"cpp_if_block", Scope::kBlock, Language::kCpp, "int f(int x) {\n  if (x > 0) {\n",
                   "    return 1;\n  }\n  return 0;\n}\n", "    return 1;\n  }", FinishReason::kScope},

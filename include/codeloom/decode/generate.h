@@ -3,7 +3,9 @@
 // The prompt is prefilled once; each candidate starts from it again
 // (rewind(prompt.size())), so only generated tokens are evaluated per
 // candidate. Candidates are de-duplicated by text (keeping the best-scored
-// copy) and ordered by mean token log-probability, best first.
+// copy) and ordered by mean token log-probability, best first. With
+// max_samples > n, sampling goes on past n draws until n distinct texts are
+// found or max_samples candidates were drawn (indices then run past n - 1).
 //
 // Log-probability of a token: log-softmax of the model's raw logits at
 // temperature 1 (no penalties, no truncation) for the chosen token — the
@@ -62,7 +64,8 @@ struct Candidate {
 using Clock = std::function<std::chrono::steady_clock::time_point()>;
 
 struct GenerateOptions {
-  int n = 1;                     // candidates to sample (fewer come back after de-duplication)
+  int n = 1;                     // distinct candidates wanted (fewer may come back after de-duplication)
+  int max_samples = 0;           // draws allowed to find n distinct texts; <= n: exactly n draws
   int max_tokens = 256;          // per candidate
   SamplingOptions sampling;      // the RNG runs on across candidates, so they differ
   std::vector<std::string> stop;            // stop strings (may span tokens)
@@ -78,7 +81,7 @@ struct Callbacks {
   std::function<bool()> should_cancel;  // polled before every token
 };
 
-// Errors: kInvalidArgument (n < 1, max_tokens < 0, bad sampling options,
+// Errors: kInvalidArgument (n < 1, max_samples > 64 x n, max_tokens < 0, bad sampling options,
 // block scope without a language, empty prompt), errors of prefill/rewind
 // (kOutOfRange: prompt longer than the context), kInternal from the model.
 Result<std::vector<Candidate>> generate(LogitSource& source, std::span<const llm::Token> prompt,

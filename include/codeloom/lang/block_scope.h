@@ -17,7 +17,9 @@
 //    at column 0 (`else`/`elif`/`except`/`finally`/decorated defs continue it).
 //    Blank lines, comment lines, lines inside brackets or triple-quoted strings and
 //    backslash continuations never end a block. The offset returned is the start
-//    of the dedented line (the line's indentation belongs to it).
+//    of the dedented line (the line's indentation belongs to it), or of the first
+//    of the comment lines (each itself dedented) that directly precede it, blank
+//    lines between them allowed: such comments introduce what follows.
 //  - C++/Java/JavaScript (braces, ignoring braces in strings, chars, comments, raw
 //    strings, text blocks, template literals and JS regexes): the block is the
 //    innermost { } open at the cursor; the end is just after its closing '}'.
@@ -56,6 +58,10 @@ class BlockTracker {
   std::optional<std::size_t> feed(std::string_view piece);
 
   std::optional<std::size_t> end() const;  // the current answer, without feeding
+  // While the block is open: the offset from which a later feed() may still cut
+  // (the start of trailing comment lines that may belong after the block), or
+  // nullopt when no text fed so far can be cut away except by a later line.
+  std::optional<std::size_t> held_from() const;
   std::size_t generated_size() const;      // bytes fed so far
 
   // Module-internal state machine interface (src/lang/block_internal.h).

@@ -50,6 +50,8 @@ struct SandboxOptions {
   std::string java = "/usr/bin/java";
   // When root: job k runs as uid/gid uid_base + slot, slot < uid_slots, so
   // concurrent jobs never share an RLIMIT_NPROC count or signal each other.
+  // A slot is claimed machine-wide by a flock on scratch_root/uid-<uid>.lock:
+  // codeloom processes sharing a scratch root never run jobs as the same uid.
   int uid_base = 61000;
   int uid_slots = 64;
   // Timeouts are multiplied by this (>= 1). Set from calibrate() (calibration.h)
@@ -97,7 +99,9 @@ class Sandbox {
 
  private:
   Sandbox(SandboxOptions options, Isolation isolation);
-  int acquire_slot() const;   // blocks while all uid slots are busy
+  // Blocks while all uid slots are busy (here or, through their lock files in
+  // scratch_root, in other processes); kIo when the scratch root is unusable.
+  Result<int> acquire_slot() const;
   void release_slot(int slot) const;
 
   SandboxOptions options_;
@@ -105,6 +109,7 @@ class Sandbox {
   mutable std::mutex mu_;
   mutable std::condition_variable slot_free_;
   mutable std::vector<bool> slot_busy_;  // guarded by mu_
+  mutable std::vector<int> slot_fd_;     // guarded by mu_: the flocked lock file of each busy slot
   std::unique_ptr<internal::Zygote> zygote_;  // null: Python jobs exec the interpreter
 };
 
