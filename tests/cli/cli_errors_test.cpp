@@ -1,5 +1,6 @@
 // Bad input through the CLI: one clear line on stderr, exit code 2, no crash.
 #include <filesystem>
+#include <set>
 #include <fstream>
 
 #include "cli_env.h"
@@ -67,6 +68,29 @@ TEST(CliDefaultModel, CodeloomTinyIsUsedWithoutFlags) {
   const auto j = nlohmann::json::parse(done.out);
   ASSERT_FALSE(j["candidates"].empty()) << done.out;
   EXPECT_FALSE(j["candidates"][0]["text"].get<std::string>().empty()) << done.out;
+}
+
+// --n asks for distinct candidates: sampling draws past n to replace
+// duplicates (a small model repeats its likeliest line often); greedy draws once.
+TEST(CliDefaultModel, NDistinctCandidatesWhenSamplingOneWhenGreedy) {
+  const std::string model = std::string(CODELOOM_SOURCE_DIR) + "/models/codeloom-tiny.gguf";
+  const std::string file = std::string(CODELOOM_SOURCE_DIR) + "/examples/fib.py";
+  // At temperature 0.3 the first 4 draws of seed 2 hold only 3 texts (measured
+  // with the refill off); 16 draws find 4.
+  for (const char* seed : {"1", "2"}) {
+    auto r = codeloom({"complete", file, "--line", "3", "--scope", "line", "--n", "4", "--max-tokens", "16",
+                       "--temperature", "0.3", "--seed", seed, "--model", model, "--json"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto c = nlohmann::json::parse(r.out)["candidates"];
+    ASSERT_EQ(c.size(), 4u) << r.out;
+    std::set<std::string> texts;
+    for (const auto& x : c) texts.insert(x["text"].get<std::string>());
+    EXPECT_EQ(texts.size(), 4u) << r.out;
+  }
+  auto g = codeloom({"complete", file, "--line", "3", "--scope", "line", "--n", "3", "--temperature", "0",
+                     "--model", model, "--json"});
+  ASSERT_EQ(g.exit_code, 0) << g.err;
+  EXPECT_EQ(nlohmann::json::parse(g.out)["candidates"].size(), 1u) << g.out;
 }
 
 TEST(CliErrors, UnknownLanguageListsSupportedOnes) {
