@@ -171,10 +171,11 @@ Result<int> Sandbox::acquire_slot() const {
       if (slot_busy_[i]) continue;
       any_free = true;
       // Another process (or Sandbox) may run a job as this uid: skip it.
-      const int fd = internal::try_lock_uid(options_.scratch_root, options_.uid_base + static_cast<int>(i));
-      if (fd < 0) continue;
+      Result<int> fd = internal::try_lock_uid(options_.scratch_root, options_.uid_base + static_cast<int>(i));
+      if (!fd) return fd.error();
+      if (*fd < 0) continue;
       slot_busy_[i] = true;
-      slot_fd_[i] = fd;
+      slot_fd_[i] = *fd;
       return static_cast<int>(i);
     }
     // Our own slots notify; slots freed by other processes are polled for.

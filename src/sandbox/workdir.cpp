@@ -41,13 +41,15 @@ Status ensure_scratch_root(const std::string& root) {
   return Status::Ok();
 }
 
-int try_lock_uid(const std::string& root, int uid) {
+Result<int> try_lock_uid(const std::string& root, int uid) {
   const std::string path = root + "/uid-" + std::to_string(uid) + ".lock";
   const int fd = open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
-  if (fd < 0) return -1;
+  if (fd < 0) return make_error(ErrorCode::kIo, "cannot open uid lock file " + path + ": " + std::strerror(errno));
   if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+    const int err = errno;
     close(fd);
-    return -1;
+    if (err == EWOULDBLOCK) return -1;
+    return make_error(ErrorCode::kIo, "cannot lock " + path + ": " + std::strerror(err));
   }
   return fd;
 }

@@ -41,9 +41,9 @@ Status ensure_scratch_root(const std::string& root);
 // Machine-wide claim of a sandbox uid: an exclusive flock on <root>/uid-<uid>.lock,
 // so concurrent codeloom processes (sharing the scratch root) never run jobs
 // as the same uid. Returns the locked fd (close it to release; the kernel
-// releases it if the process dies), or -1 when another holder has it or the
-// file cannot be opened.
-int try_lock_uid(const std::string& root, int uid);
+// releases it if the process dies), -1 when another holder has it, kIo when
+// the file cannot be opened or locked.
+Result<int> try_lock_uid(const std::string& root, int uid);
 
 // Rejects absolute paths, "..", empty names and NUL bytes.
 Status check_relative_path(const std::string& path);

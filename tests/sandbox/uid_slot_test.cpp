@@ -9,6 +9,7 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <string>
 #include <thread>
 
@@ -72,6 +73,26 @@ TEST(SandboxUidSlots, TwoSandboxesWithOneSlotTakeTurns) {
   const double a_end = std::stod(first->stdout_data.substr(first->stdout_data.find('\n') + 1));
   const double b_start = std::stod(second->stdout_data);
   EXPECT_GT(b_start, a_end) << "both jobs ran as uid " << kBase << " at the same time";
+}
+
+// A lock file that cannot be opened is an error of the job, not a wait for a
+// slot that never frees.
+TEST(SandboxUidSlots, UnopenableLockFileIsAJobErrorNotAHang) {
+  const std::string root = kRoot + "-bad";
+  std::filesystem::remove_all(root);
+  std::filesystem::create_directories(root + "/uid-" + std::to_string(kBase + 100) + ".lock");  // a directory
+  SandboxOptions o;
+  o.scratch_root = root;
+  o.uid_base = kBase + 100;
+  o.uid_slots = 1;
+  auto sb = Sandbox::create(o);
+  ASSERT_TRUE(sb) << sb.error().message;
+  if (!(*sb)->isolation().root || !(*sb)->isolation().setuid) GTEST_SKIP() << "uid slots are used only as root";
+  Result<JobResult> r = (*sb)->run(testing::python_job("print(1)\n"));
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->outcome, Outcome::kError);
+  EXPECT_NE(r->detail.find("uid lock file"), std::string::npos) << r->detail;
+  std::filesystem::remove_all(root);
 }
 
 TEST(SandboxUidSlots, UnusableScratchRootIsAJobError) {
