@@ -108,11 +108,16 @@ class Document:
         self.lines = lines
         self.client = client
 
+    ignore_eos = False  # --same-work: both servers write exactly n_predict tokens
+
     def request(self, i, n_predict):
         lines = list(self.lines)
         lines[self.edit_line] = lines[self.edit_line] + f"  # edit {self.client}.{i}"
-        return {"input_prefix": "\n".join(lines), "input_suffix": self.suffix, "n_predict": n_predict,
+        body = {"input_prefix": "\n".join(lines), "input_suffix": self.suffix, "n_predict": n_predict,
                 "temperature": 0, "top_k": 1, "stream": False, "cache_prompt": True, "samplers": ["top_k"]}
+        if Document.ignore_eos:
+            body["ignore_eos"] = True
+        return body
 
 
 def one_request(port, body):
@@ -221,7 +226,11 @@ def main():
     ap.add_argument("--skip-latency", action="store_true")
     ap.add_argument("--skip-throughput", action="store_true")
     ap.add_argument("--log-dir", default="/tmp")
+    ap.add_argument("--same-work", action="store_true",
+                    help="identical work on both servers: PSM prompts on codeloom too (--fim-order psm) and "
+                         "ignore_eos in every request, so each request writes exactly --n-predict tokens")
     args = ap.parse_args()
+    Document.ignore_eos = args.same_work
     text = open(args.source, encoding="utf-8").read()
     # Skip the module docstring/licence header: start where code starts.
     text = text[text.find("\nimport "):] if "\nimport " in text else text
@@ -231,7 +240,7 @@ def main():
                 "--ctx-per-slot", str(args.ctx_per_slot), "--threads", str(args.threads), "--queue-size", "64",
                 "--log-requests", "false", "--max-tokens-limit", "512",
                 "--feedback-db", f"{args.log_dir}/server-bench-feedback-{os.getpid()}.db",
-                "--kv-cache-type", args.kv_cache_type]
+                "--kv-cache-type", args.kv_cache_type] + (["--fim-order", "psm"] if args.same_work else [])
 
     def llama_argv(port):
         return [args.llama_server, "-m", args.model, "--port", str(port), "--host", "127.0.0.1",

@@ -168,6 +168,19 @@ Result<std::vector<Candidate>> generate(LogitSource& source, std::span<const llm
       return make_error(ErrorCode::kInvalidArgument, "stop token " + std::to_string(t) + " is not in the vocabulary");
     }
   }
+  for (llm::Token t : options.sampling.banned) {
+    if (t >= n_vocab) {
+      return make_error(ErrorCode::kInvalidArgument, "banned token " + std::to_string(t) + " is not in the vocabulary");
+    }
+  }
+  if (options.ignore_eos) {
+    GenerateOptions o = options;
+    o.ignore_eos = false;
+    const auto& eog = source.model().eog_tokens();
+    o.sampling.banned.insert(o.sampling.banned.end(), eog.begin(), eog.end());
+    o.sampling.banned.insert(o.sampling.banned.end(), o.stop_tokens.begin(), o.stop_tokens.end());
+    return generate(source, prompt, o, callbacks);
+  }
   if (Status s = source.prefill(prompt); !s) return s.error();
   Generator gen(source, prompt, options, callbacks);
   std::vector<Candidate> all;

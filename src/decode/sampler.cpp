@@ -36,6 +36,9 @@ Status validate(const SamplingOptions& o) {
     return bad("repetition_penalty must be a positive number (1 = off)");
   }
   if (o.last_n < 0) return bad("last_n must be >= 0");
+  for (llm::Token t : o.banned) {
+    if (t < 0) return bad("banned token " + std::to_string(t) + " is not a token id");
+  }
   return Status::Ok();
 }
 
@@ -44,6 +47,13 @@ Sampler::Sampler(const SamplingOptions& o, int n_vocab) : n_vocab_(n_vocab) {
   const auto params = llama_sampler_chain_default_params();
   chain_.reset(llama_sampler_chain_init(params));
   filter_.reset(llama_sampler_chain_init(params));
+  if (!o.banned.empty()) {
+    std::vector<llama_logit_bias> bias;
+    for (llm::Token t : o.banned) bias.push_back({t, -INFINITY});
+    for (llama_sampler* chain : {chain_.get(), filter_.get()}) {
+      llama_sampler_chain_add(chain, llama_sampler_init_logit_bias(n_vocab, static_cast<int32_t>(bias.size()), bias.data()));
+    }
+  }
   if (o.repetition_penalty != 1.0f && o.last_n > 0) {
     llama_sampler_chain_add(chain_.get(),
                             llama_sampler_init_penalties(n_vocab, o.last_n, o.repetition_penalty, 0.0f, 0.0f));

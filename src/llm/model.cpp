@@ -87,6 +87,7 @@ Result<std::shared_ptr<Model>> Model::load(const std::string& path, const ModelO
   for (Token t = 0; t < info.n_vocab; ++t) {
     const char* text = llama_vocab_get_text(m->vocab_, t);
     m->sorted_vocab_.emplace_back(text ? text : "", t);
+    if (llama_vocab_is_eog(m->vocab_, t)) m->eog_.push_back(t);
   }
   std::sort(m->sorted_vocab_.begin(), m->sorted_vocab_.end());
   CODELOOM_LOG(kInfo, "loaded model " << path << ": " << info.description << ", " << info.n_vocab << " tokens, "

@@ -49,6 +49,7 @@ SamplingFields read_sampling(Fields& f, const ServerContext& ctx, const char* ma
     o.sampling.seed = static_cast<std::uint32_t>(*seed);
   }
   if (auto stop = f.strings("stop", static_cast<std::size_t>(st.max_stop), 256)) o.stop = *stop;
+  o.ignore_eos = f.boolean("ignore_eos").value_or(false);  // llama.cpp server's field
   s.stream = f.boolean("stream").value_or(false);
   s.user = f.string("user", 256).value_or("");
   s.model = f.string("model", 512).value_or("");

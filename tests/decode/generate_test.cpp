@@ -96,6 +96,48 @@ TEST(Generate, EndOfGenerationAndExtraStopTokens) {
   EXPECT_EQ((*r2)[0].finish, FinishReason::kEos);
 }
 
+// ignore_eos bans the model's end tokens and the extra stop tokens: the
+// candidate runs to max_tokens and never contains one.
+TEST(Generate, IgnoreEosRunsToMaxTokens) {
+  const auto& m = vocab();
+  const llm::Token hole = *m.find_token("<\xEF\xBD\x9C" "fim\xE2\x96\x81" "hole\xEF\xBD\x9C>");
+  testing::Script sc = script_of(m, {"y = 2"});
+  sc.push_back({hole});
+  auto o = greedy(10);
+  o.stop_tokens = {hole};
+  ScriptedSource plain(m, {sc});
+  auto r0 = generate(plain, kPrompt, o);
+  ASSERT_TRUE(r0);
+  EXPECT_EQ((*r0)[0].finish, FinishReason::kEos);  // the hole token ends it
+  ASSERT_LT((*r0)[0].tokens.size(), 10u);
+
+  o.ignore_eos = true;
+  ScriptedSource src(m, {sc});
+  auto r = generate(src, kPrompt, o);
+  ASSERT_TRUE(r) << r.error().message;
+  const Candidate& c = (*r)[0];
+  EXPECT_EQ(c.finish, FinishReason::kLength);
+  ASSERT_EQ(c.tokens.size(), 10u);
+  EXPECT_TRUE(c.text.starts_with("y = 2")) << c.text;
+  for (llm::Token t : c.tokens) {
+    EXPECT_FALSE(m.is_eog(t)) << t;
+    EXPECT_NE(t, hole);
+  }
+  ASSERT_FALSE(m.eog_tokens().empty());
+  EXPECT_TRUE(std::is_sorted(m.eog_tokens().begin(), m.eog_tokens().end()));
+  for (llm::Token t : m.eog_tokens()) EXPECT_TRUE(m.is_eog(t));
+
+  // Banned tokens must be token ids of the vocabulary.
+  o.ignore_eos = false;
+  o.sampling.banned = {m.n_vocab()};
+  ScriptedSource bad(m, {sc});
+  auto rb = generate(bad, kPrompt, o);
+  ASSERT_FALSE(rb);
+  EXPECT_EQ(rb.error().code, ErrorCode::kInvalidArgument);
+  o.sampling.banned = {-3};
+  EXPECT_FALSE(validate(o.sampling));
+}
+
 TEST(Generate, MaxTokens) {
   const auto& m = vocab();
   testing::Script sc = script_of(m, {"a", "b", "c", "d", "e"});

@@ -377,6 +377,30 @@ TEST(ServerOptions, QueueFullGives429WithRetryAfter) {
   EXPECT_GE(metric(port, "codeloom_requests_rejected_total"), 1);
 }
 
+// llama.cpp's ignore_eos: the completion runs to n_predict instead of ending
+// at the model's end token. codeloom-tiny ends this middle after a few tokens.
+TEST(ServerOptions, InfillIgnoreEosRunsToNPredict) {
+  std::string err;
+  auto srv = ServerProcess::start(
+      {"--model", std::string(CODELOOM_SOURCE_DIR) + "/models/codeloom-tiny.gguf", "--slots", "1"}, &err);
+  ASSERT_NE(srv, nullptr) << err;
+  json req = {{"input_prefix", "def add(a, b):\n    return "}, {"input_suffix", "\n\nprint(add(1, 2))\n"},
+              {"n_predict", 24}, {"temperature", 0}};
+  auto plain = post_json(srv->port(), "/infill", req.dump());
+  ASSERT_EQ(plain.status, 200) << plain.body;
+  ASSERT_LT(plain.json()["tokens_predicted"].get<int>(), 24) << plain.body;
+  EXPECT_EQ(plain.json()["stop_type"], "eos") << plain.body;
+  req["ignore_eos"] = true;
+  auto full = post_json(srv->port(), "/infill", req.dump());
+  ASSERT_EQ(full.status, 200) << full.body;
+  EXPECT_EQ(full.json()["tokens_predicted"], 24) << full.body;
+  EXPECT_EQ(full.json()["stop_type"], "limit") << full.body;
+  // The same greedy path up to where the plain completion ended.
+  EXPECT_TRUE(full.json()["content"].get<std::string>().starts_with(plain.json()["content"].get<std::string>()));
+  req["ignore_eos"] = "yes";
+  EXPECT_EQ(post_json(srv->port(), "/infill", req.dump()).status, 400);
+}
+
 TEST(ServerOptions, SigtermDrainsInFlightRequests) {
   std::string err;
   auto srv = ServerProcess::start({"--model", server_test_model(), "--slots", "1"}, &err);

@@ -70,6 +70,8 @@ struct GenerateOptions {
   SamplingOptions sampling;      // the RNG runs on across candidates, so they differ
   std::vector<std::string> stop;            // stop strings (may span tokens)
   std::vector<llm::Token> stop_tokens;      // extra end tokens (e.g. CodePrompt::stop_tokens)
+  bool ignore_eos = false;       // never sample an end token (model EOG set and stop_tokens): run to max_tokens,
+                                 // a stop string or the scope (llama.cpp's ignore_eos; for benchmarks)
   Scope scope = Scope::kFull;
   ScopeContext scope_context;               // language + prefix for Scope::kBlock
   std::optional<std::chrono::milliseconds> time_limit;  // for the whole call, from its start

@@ -34,10 +34,12 @@ struct SamplingOptions {
   float repetition_penalty = 1.0f; // 1: off; > 1 discourages tokens seen in the last `last_n`
   int last_n = 64;                 // repetition window (prompt tail + generated tokens)
   std::uint32_t seed = kDefaultSeed;
+  std::vector<llm::Token> banned;  // never sampled (logit -inf first in the chain), e.g. end tokens for ignore_eos
 };
 
 // kInvalidArgument for values libllama would misbehave on (NaN, negative
-// penalty, top_p/min_p outside [0, 1], last_n < 0).
+// penalty, top_p/min_p outside [0, 1], last_n < 0, a negative banned token;
+// banned tokens past the vocabulary are checked by generate()).
 Status validate(const SamplingOptions& options);
 
 class Sampler {

@@ -78,6 +78,7 @@ class Model {
   std::optional<Token> find_token(std::string_view text) const;
   bool is_control(Token token) const;
   bool is_eog(Token token) const;  // end of generation (EOS, EOT, <|endoftext|>, ...)
+  const std::vector<Token>& eog_tokens() const { return eog_; }  // every token is_eog accepts, ascending
   Token bos() const;               // kNoToken when absent
   Token eos() const;
   bool adds_bos() const;
@@ -106,6 +107,7 @@ class Model {
   ModelInfo info_;
   bool vocab_only_ = false;
   std::vector<std::pair<std::string, Token>> sorted_vocab_;  // for find_token
+  std::vector<Token> eog_;
 };
 
 // Initializes llama.cpp's backend once per process and routes its logs into
