@@ -66,6 +66,7 @@ class Sampler {
   std::unique_ptr<llama_sampler, ChainDeleter> chain_;
   std::unique_ptr<llama_sampler, ChainDeleter> filter_;  // the chain without temp/dist, for support()
   int n_vocab_;
+  bool plain_greedy_ = false;  // temperature <= 0, no penalty, nothing banned: sample() is argmax
 };
 
 // log-softmax of `logits` at temperature 1, evaluated at `token`: the
