@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "codeloom/decode/sampler.h"
+#include "logprob_kernels.h"  // src/decode: the portable kernel, for comparison
 
 namespace {
 
@@ -38,6 +39,12 @@ void BM_TokenLogprob(benchmark::State& state) {
 }
 BENCHMARK(BM_TokenLogprob)->Arg(16000)->Arg(151936)->Unit(benchmark::kMicrosecond);
 
+void BM_TokenLogprobGeneric(benchmark::State& state) {  // the portable kernel (no AVX2)
+  const auto l = logits(static_cast<int>(state.range(0)));
+  for (auto _ : state) benchmark::DoNotOptimize(codeloom::decode::detail::log_sum_exp_generic(l.data(), l.size()));
+}
+BENCHMARK(BM_TokenLogprobGeneric)->Arg(16000)->Arg(151936)->Unit(benchmark::kMicrosecond);
+
 void BM_TokenLogprobLibm(benchmark::State& state) {
   const auto l = logits(static_cast<int>(state.range(0)));
   int t = 0;
@@ -51,6 +58,13 @@ void BM_SampleGreedy(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(s.sample(l));
 }
 BENCHMARK(BM_SampleGreedy)->Arg(16000)->Arg(151936)->Unit(benchmark::kMicrosecond);
+
+void BM_SampleGreedyBanned(benchmark::State& state) {  // greedy with ignore_eos's banned end tokens
+  const auto l = logits(static_cast<int>(state.range(0)));
+  codeloom::decode::Sampler s({.temperature = 0.0f, .banned = {0, 1, 2}}, static_cast<int>(l.size()));
+  for (auto _ : state) benchmark::DoNotOptimize(s.sample(l));
+}
+BENCHMARK(BM_SampleGreedyBanned)->Arg(16000)->Arg(151936)->Unit(benchmark::kMicrosecond);
 
 void BM_SampleTopK50(benchmark::State& state) {
   const auto l = logits(static_cast<int>(state.range(0)));

@@ -2,21 +2,21 @@
 
 #include <llama.h>
 
-#include <bit>
 #include <cassert>
 #include <cmath>
 #include <cstdint>
 #include <string>
 
+#include "logprob_kernels.h"
+
 namespace codeloom::decode {
 namespace {
 
-std::vector<llama_token_data> to_candidates(std::span<const float> logits) {
-  std::vector<llama_token_data> c(logits.size());
+void to_candidates(std::span<const float> logits, std::vector<llama_token_data>* c) {
+  c->resize(logits.size());
   for (std::size_t i = 0; i < logits.size(); ++i) {
-    c[i] = llama_token_data{static_cast<llama_token>(i), logits[i], 0.0f};
+    (*c)[i] = llama_token_data{static_cast<llama_token>(i), logits[i], 0.0f};
   }
-  return c;
 }
 
 void add_truncation(llama_sampler* chain, const SamplingOptions& o) {
@@ -61,8 +61,15 @@ Sampler::Sampler(const SamplingOptions& o, int n_vocab) : n_vocab_(n_vocab) {
                             llama_sampler_init_penalties(n_vocab, o.last_n, o.repetition_penalty, 0.0f, 0.0f));
   }
   // Plain greedy needs no candidate array: argmax picks what libllama's greedy
-  // sampler would (the first maximum), ~10x cheaper per token.
-  plain_greedy_ = o.temperature <= 0.0f && o.banned.empty() && !(o.repetition_penalty != 1.0f && o.last_n > 0);
+  // sampler would (the first maximum), ~10x cheaper per token. Banned tokens
+  // (ignore_eos) keep that path: the first maximum among the others.
+  plain_greedy_ = o.temperature <= 0.0f && !(o.repetition_penalty != 1.0f && o.last_n > 0);
+  if (plain_greedy_ && !o.banned.empty()) {
+    banned_.assign(static_cast<std::size_t>(n_vocab), false);
+    for (llm::Token t : o.banned) {
+      if (t < n_vocab) banned_[static_cast<std::size_t>(t)] = true;
+    }
+  }
   if (o.temperature <= 0.0f) {
     llama_sampler_chain_add(chain_.get(), llama_sampler_init_greedy());
   } else {
@@ -77,16 +84,23 @@ Sampler::~Sampler() = default;
 
 llm::Token Sampler::sample(std::span<const float> logits) {
   assert(static_cast<int>(logits.size()) == n_vocab_);
-  if (plain_greedy_) return argmax(logits);
-  std::vector<llama_token_data> c = to_candidates(logits);
-  llama_token_data_array arr{c.data(), c.size(), -1, false};
+  if (plain_greedy_) {
+    const llm::Token best = argmax(logits);
+    if (banned_.empty() || !banned_[static_cast<std::size_t>(best)]) return best;
+    return argmax_allowed(logits);
+  }
+  // One buffer for every token: at 16k-152k entries (192 KB-1.8 MB) a fresh
+  // vector per token is an mmap, page faults and an munmap each time.
+  to_candidates(logits, &candidates_);
+  llama_token_data_array arr{candidates_.data(), candidates_.size(), -1, false};
   llama_sampler_apply(chain_.get(), &arr);
   if (arr.selected < 0 || static_cast<std::size_t>(arr.selected) >= arr.size) return argmax(logits);
   return arr.data[arr.selected].id;
 }
 
 std::vector<llm::Token> Sampler::support(std::span<const float> logits) {
-  std::vector<llama_token_data> c = to_candidates(logits);
+  std::vector<llama_token_data> c;
+  to_candidates(logits, &c);
   llama_token_data_array arr{c.data(), c.size(), -1, false};
   llama_sampler_apply(filter_.get(), &arr);
   std::vector<llm::Token> out;
@@ -107,42 +121,21 @@ void Sampler::reset() {
   }
 }
 
-namespace {
-
-// exp(x) for x <= 0 with relative error < 1e-7 (8.3e-8 measured over [-87, 0]):
-// Cody-Waite reduction to r in [-ln2/2, ln2/2], a degree-7 polynomial, 2^n by
-// building the float's exponent. 1.5-1.9x faster than the double libm exp it
-// replaces (bench/decode_token: 144 -> 96 us per token at a 16k vocabulary,
-// 1.24 -> 0.83 ms at 152k), paid on every generated token. GCC 12 does not
-// vectorise the loop below without fast-math; explicit SIMD is the next step.
-inline float exp_nonpositive(float x) {
-  // exp(-87) ~ 1.6e-38: below it every term is negligible. NaN lands here too,
-  // so the float-to-int conversion below is always defined.
-  x = x >= -87.0f ? x : -87.0f;
-  const float n = (x * 1.44269504088896341f + 12582912.0f) - 12582912.0f;  // round to nearest
-  float r = x - n * 0.693145751953125f;
-  r -= n * 1.428606765330187045e-06f;
-  float p = 1.9875691500e-4f;
-  p = p * r + 1.3981999507e-3f;
-  p = p * r + 8.3334519073e-3f;
-  p = p * r + 4.1665795894e-2f;
-  p = p * r + 1.6666665459e-1f;
-  p = p * r + 5.0000001201e-1f;
-  p = p * r * r + r + 1.0f;
-  return p * std::bit_cast<float>((static_cast<std::int32_t>(n) + 127) << 23);
-}
-
-}  // namespace
-
 double token_logprob(std::span<const float> logits, llm::Token token) {
   if (token < 0 || static_cast<std::size_t>(token) >= logits.size()) return -INFINITY;
-  const float* l = logits.data();
-  const std::size_t n = logits.size();
-  float mx = l[0];
-  for (std::size_t i = 0; i < n; ++i) mx = l[i] > mx ? l[i] : mx;
-  double sum = 0.0;
-  for (std::size_t i = 0; i < n; ++i) sum += static_cast<double>(exp_nonpositive(l[i] - mx));
-  return static_cast<double>(l[static_cast<std::size_t>(token)]) - mx - std::log(sum);
+  const detail::LogSumExp lse = detail::log_sum_exp(logits.data(), logits.size());
+  return static_cast<double>(logits[static_cast<std::size_t>(token)]) - lse.max - lse.log_sum;
+}
+
+llm::Token Sampler::argmax_allowed(std::span<const float> logits) const {
+  // The rare case where the maximum is banned: scan again, skipping banned ids
+  // (first maximum among the rest). Everything banned: the plain argmax.
+  std::size_t best = logits.size();
+  for (std::size_t i = 0; i < logits.size(); ++i) {
+    if (banned_[i]) continue;
+    if (best == logits.size() || logits[i] > logits[best]) best = i;
+  }
+  return best == logits.size() ? argmax(logits) : static_cast<llm::Token>(best);
 }
 
 llm::Token argmax(std::span<const float> logits) {

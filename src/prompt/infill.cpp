@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include <unordered_map>
 
 #include "codeloom/common/text.h"
 #include "codeloom/prompt/truncate.h"
@@ -19,6 +20,38 @@ std::vector<llm::Token> tokenize_part(const llm::Model& m, const Part& p, std::s
   return p.natural ? detail::tokenize_plain(m, text) : detail::tokenize_no_leading_space(m, text);
 }
 
+// Applying the budget asks for the same texts' tokens several times (the
+// suffix's claim, the search hints, the fit checks, the final prompt): the
+// prefix of an ordinary request four times, the suffix five. Tokenizing a few
+// KB costs milliseconds, so each (style, text) is tokenized once per prompt.
+// Keyed by the view's address and length: every text asked for is a view into
+// a string that outlives the cache (the request, a part) and does not change.
+class TokenCache {
+ public:
+  explicit TokenCache(const llm::Model& m) : m_(m) {}
+  const std::vector<llm::Token>& get(const Part& p, std::string_view text) {
+    auto [it, fresh] = map_.try_emplace(Key{text.data(), text.size(), p.natural});
+    if (fresh) it->second = tokenize_part(m_, p, text);
+    return it->second;
+  }
+  std::size_t count(const Part& p, std::string_view text) { return get(p, text).size(); }
+
+ private:
+  struct Key {
+    const char* data;
+    std::size_t size;
+    bool natural;
+    bool operator==(const Key&) const = default;
+  };
+  struct KeyHash {
+    std::size_t operator()(const Key& k) const {
+      return std::hash<const void*>()(k.data) ^ (k.size * 0x9E3779B97F4A7C15ULL) ^ (k.natural ? 1 : 0);
+    }
+  };
+  const llm::Model& m_;
+  std::unordered_map<Key, std::vector<llm::Token>, KeyHash> map_;
+};
+
 // Huge inputs: only the text near the cursor can end up in the prompt. The
 // search hint is where the last (first) `budget` tokens of a window near the
 // cursor begin (end), moved back (forward) by one token-budget margin;
@@ -32,10 +65,11 @@ std::size_t char_start(std::string_view text, std::size_t i) {
   return i;
 }
 
-std::size_t tail_hint(const llm::Model& m, const Part& p, std::string_view text, std::size_t budget) {
+std::size_t tail_hint(const llm::Model& m, TokenCache& cache, const Part& p, std::string_view text,
+                      std::size_t budget) {
   const std::size_t w = kWindowBytesPerToken * (budget + kMarginTokens + 16);
   const std::size_t start = w >= text.size() ? 0 : char_start(text, text.size() - w);
-  const std::vector<llm::Token> toks = tokenize_part(m, p, text.substr(start));
+  const std::vector<llm::Token>& toks = cache.get(p, text.substr(start));
   const std::size_t n = budget + kMarginTokens;
   if (toks.size() <= n) return 0;
   std::size_t bytes = 0;
@@ -43,10 +77,10 @@ std::size_t tail_hint(const llm::Model& m, const Part& p, std::string_view text,
   return bytes >= text.size() ? 0 : char_start(text, text.size() - bytes);
 }
 
-std::size_t head_hint(const llm::Model& m, const Part& p, std::string_view text, std::size_t budget) {
+std::size_t head_hint(const llm::Model& m, TokenCache& cache, const Part& p, std::string_view text,
+                      std::size_t budget) {
   const std::size_t w = kWindowBytesPerToken * (budget + kMarginTokens + 16);
-  const std::vector<llm::Token> toks =
-      tokenize_part(m, p, w >= text.size() ? text : text.substr(0, char_start(text, w)));
+  const std::vector<llm::Token>& toks = cache.get(p, w >= text.size() ? text : text.substr(0, char_start(text, w)));
   const std::size_t n = budget + kMarginTokens;
   if (toks.size() <= n) return std::string_view::npos;
   std::size_t bytes = 0;
@@ -83,11 +117,12 @@ Result<CodePrompt> assemble(const llm::Model& m, std::vector<Part> parts, const 
                             const PromptBudget& b) {
   CodePrompt out;
   TruncationReport& r = out.report;
+  TokenCache cache(m);
   const Part* prefix_part = nullptr;
   const Part* suffix_part = nullptr;
   for (const Part& p : parts) {
     if (p.kind == PartKind::kToken) r.fixed_tokens += 1;
-    if (p.kind == PartKind::kFixed) r.fixed_tokens += tokenize_part(m, p, p.text).size();
+    if (p.kind == PartKind::kFixed) r.fixed_tokens += cache.count(p, p.text);
     if (p.kind == PartKind::kPrefix) prefix_part = &p;
     if (p.kind == PartKind::kSuffix) suffix_part = &p;
   }
@@ -103,7 +138,7 @@ Result<CodePrompt> assemble(const llm::Model& m, std::vector<Part> parts, const 
   r.available = static_cast<std::size_t>(avail);
 
   auto counter = [&](const Part* p) {
-    return [&m, p](std::string_view s) { return tokenize_part(m, *p, s).size(); };
+    return [&cache, p](std::string_view s) { return cache.count(*p, s); };
   };
   const std::string_view prefix = req.prefix;
   const std::string_view suffix = suffix_part ? std::string_view(req.suffix) : std::string_view();
@@ -113,18 +148,21 @@ Result<CodePrompt> assemble(const llm::Model& m, std::vector<Part> parts, const 
   // The prefix gets everything the suffix does not claim (at most its cap);
   // then the suffix gets everything the kept prefix leaves.
   const std::size_t prefix_budget = r.available - suffix_claim;
-  const std::size_t pstart =
-      keep_tail(prefix, prefix_budget, counter(prefix_part), tail_hint(m, *prefix_part, prefix, prefix_budget));
-  out.kept_prefix = std::string(prefix.substr(pstart));
+  const std::size_t pstart = keep_tail(prefix, prefix_budget, counter(prefix_part),
+                                       tail_hint(m, cache, *prefix_part, prefix, prefix_budget));
+  const std::string_view kept_prefix = prefix.substr(pstart);  // views into the request: cache keys
+  std::string_view kept_suffix;
+  out.kept_prefix = std::string(kept_prefix);
   r.prefix_bytes_dropped = pstart;
-  r.prefix_tokens = out.kept_prefix.empty() ? 0 : counter(prefix_part)(out.kept_prefix);
+  r.prefix_tokens = kept_prefix.empty() ? 0 : cache.count(*prefix_part, kept_prefix);
   if (suffix_part) {
     const std::size_t suffix_budget = r.available - r.prefix_tokens;
-    const std::size_t send =
-        keep_head(suffix, suffix_budget, counter(suffix_part), head_hint(m, *suffix_part, suffix, suffix_budget));
-    out.kept_suffix = std::string(suffix.substr(0, send));
+    const std::size_t send = keep_head(suffix, suffix_budget, counter(suffix_part),
+                                       head_hint(m, cache, *suffix_part, suffix, suffix_budget));
+    kept_suffix = suffix.substr(0, send);
+    out.kept_suffix = std::string(kept_suffix);
     r.suffix_bytes_dropped = suffix.size() - send;
-    r.suffix_tokens = out.kept_suffix.empty() ? 0 : counter(suffix_part)(out.kept_suffix);
+    r.suffix_tokens = kept_suffix.empty() ? 0 : cache.count(*suffix_part, kept_suffix);
   }
 
   // Extra files: whole files in request order while they fit what is left.
@@ -148,9 +186,9 @@ Result<CodePrompt> assemble(const llm::Model& m, std::vector<Part> parts, const 
     std::vector<llm::Token> t;
     switch (p.kind) {
       case PartKind::kToken: out.tokens.push_back(p.token); continue;
-      case PartKind::kFixed: t = tokenize_part(m, p, p.text); break;
-      case PartKind::kPrefix: t = tokenize_part(m, p, out.kept_prefix); break;
-      case PartKind::kSuffix: t = tokenize_part(m, p, out.kept_suffix); break;
+      case PartKind::kFixed: t = cache.get(p, p.text); break;
+      case PartKind::kPrefix: t = cache.get(p, kept_prefix); break;
+      case PartKind::kSuffix: t = cache.get(p, kept_suffix); break;
       case PartKind::kExtra:
         if (!keep_extra[p.extra_index]) continue;
         if (p.token != llm::kNoToken) out.tokens.push_back(p.token);

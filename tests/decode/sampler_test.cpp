@@ -61,6 +61,31 @@ TEST(Sampler, GreedyIsArgmaxAndTopK1IsGreedy) {
   }
 }
 
+
+TEST(Sampler, GreedySkipsBannedTokensAsLibllamasChainDoes) {
+  // Greedy with banned tokens (ignore_eos) takes the argmax fast path; it must
+  // pick what libllama's logit-bias chain picks (top_k = 1 goes through it).
+  const auto all = real_logits();
+  ASSERT_FALSE(all.empty());
+  for (const auto& l : all) {
+    std::vector<llm::Token> order(l.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [&](llm::Token a, llm::Token b) {
+      return l[static_cast<std::size_t>(a)] > l[static_cast<std::size_t>(b)];
+    });
+    const int n = static_cast<int>(l.size());
+    // Banned winner and runner-up: the third wins. A banned token that is not
+    // the winner changes nothing.
+    for (const std::vector<llm::Token>& banned :
+         {std::vector<llm::Token>{order[0], order[1]}, std::vector<llm::Token>{order[5]}}) {
+      Sampler greedy({.temperature = 0.0f, .banned = banned}, n);
+      Sampler chain({.temperature = 0.8f, .top_k = 1, .banned = banned}, n);
+      const llm::Token want = banned.size() == 2 ? order[2] : order[0];
+      EXPECT_EQ(greedy.sample(l), want);
+      EXPECT_EQ(chain.sample(l), want);
+    }
+  }
+}
 TEST(Sampler, FixedSeedReproducesAndOtherSeedsDiffer) {
   const auto l = real_logits().at(0);  // flat: many tokens are likely
   auto draw = [&](std::uint32_t seed) {

@@ -19,6 +19,7 @@
 #include "codeloom/llm/model.h"
 
 struct llama_sampler;
+struct llama_token_data;
 
 namespace codeloom::decode {
 
@@ -66,7 +67,10 @@ class Sampler {
   std::unique_ptr<llama_sampler, ChainDeleter> chain_;
   std::unique_ptr<llama_sampler, ChainDeleter> filter_;  // the chain without temp/dist, for support()
   int n_vocab_;
-  bool plain_greedy_ = false;  // temperature <= 0, no penalty, nothing banned: sample() is argmax
+  llm::Token argmax_allowed(std::span<const float> logits) const;
+  bool plain_greedy_ = false;  // temperature <= 0, no penalty: sample() is an argmax (over allowed ids)
+  std::vector<bool> banned_;   // plain greedy with banned tokens: n_vocab flags, else empty
+  std::vector<llama_token_data> candidates_;  // sample()'s candidate array, reused
 };
 
 // log-softmax of `logits` at temperature 1, evaluated at `token`: the
