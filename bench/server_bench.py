@@ -13,11 +13,15 @@ Workload (both servers get byte-identical /infill requests):
   soak        (--soak SECONDS) 8 clients against codeloom only; every error is
               counted and the server's RSS sampled every 10 s.
 
-Servers are run one at a time and interleaved over --rounds (ours, reference,
-ours, reference...); medians over rounds are reported with the load average.
+Both servers run at once but only one works at any moment: latency requests
+alternate between them (A, B, A, B, ...) and each throughput point runs on one
+server, then on the other, the order flipping every round. So the machine's
+drift (hypervisor steal moves these 2-vCPU machines by +-20 % within minutes)
+hits both alike. Medians over --rounds are reported with the load average.
 Only the Python standard library is used.
 """
 import argparse
+import contextlib
 import http.client
 import json
 import os
@@ -139,19 +143,27 @@ def pct(xs, p):
     return xs[f] + (xs[min(f + 1, len(xs) - 1)] - xs[f]) * (k - f)
 
 
-def latency_run(srv, text, args):
+def latency_run(srvs, text, args):
+    """Warm sequential requests, alternating between the servers (who goes first rotates)."""
     doc = Document(text, args.prefix_chars, args.suffix_chars, 0)
-    for i in range(args.warmup):  # warm-up: model pages, caches
-        one_request(srv.port, doc.request(-1 - i, args.n_predict))
-    lat, toks, prompt = [], [], 0
+    for srv in srvs:
+        for i in range(args.warmup):  # warm-up: model pages, caches
+            one_request(srv.port, doc.request(-1 - i, args.n_predict))
+    lat = {srv.name: [] for srv in srvs}
+    toks = {srv.name: [] for srv in srvs}
+    prompt = {}
     for i in range(args.requests):
-        ms, n, p, err = one_request(srv.port, doc.request(i, args.n_predict))
-        if err:
-            raise SystemExit(f"{srv.name}: {err}")
-        lat.append(ms)
-        toks.append(n)
-        prompt = p
-    return {"p50_ms": pct(lat, 50), "p95_ms": pct(lat, 95), "mean_tokens": statistics.mean(toks), "prompt_tokens": prompt}
+        k = i % len(srvs)
+        for srv in srvs[k:] + srvs[:k]:
+            ms, n, p, err = one_request(srv.port, doc.request(i, args.n_predict))
+            if err:
+                raise SystemExit(f"{srv.name}: {err}")
+            lat[srv.name].append(ms)
+            toks[srv.name].append(n)
+            prompt[srv.name] = p
+    return {srv.name: {"p50_ms": pct(lat[srv.name], 50), "p95_ms": pct(lat[srv.name], 95),
+                       "mean_tokens": statistics.mean(toks[srv.name]), "prompt_tokens": prompt[srv.name]}
+            for srv in srvs}
 
 
 def load_run(srv, text, args, clients, duration, sample_rss=False):
@@ -251,20 +263,24 @@ def main():
     if args.llama_server:
         servers.append(("llama-server", llama_argv))
     results = {"load_avg_start": os.getloadavg(), "settings": vars(args), "rounds": []}
-    for r in range(args.rounds if (not args.skip_latency or not args.skip_throughput) else 0):
-        for name, argv in servers:
-            entry = {"server": name, "round": r}
-            with Server(name, argv, f"{args.log_dir}/server-bench-{name}.log") as srv:
-                if not args.skip_latency:
-                    entry["latency"] = latency_run(srv, text, args)
-                    log(name, "latency", entry["latency"])
-                if not args.skip_throughput:
-                    entry["throughput"] = []
-                    for c in [int(x) for x in args.clients.split(",")]:
+    rounds = args.rounds if (not args.skip_latency or not args.skip_throughput) else 0
+    with contextlib.ExitStack() as stack:
+        srvs = [stack.enter_context(Server(name, argv, f"{args.log_dir}/server-bench-{name}.log"))
+                for name, argv in (servers if rounds else [])]
+        for r in range(rounds):
+            order = srvs if r % 2 == 0 else srvs[::-1]
+            entries = {srv.name: {"server": srv.name, "round": r} for srv in srvs}
+            if not args.skip_latency:
+                for name, lat in latency_run(order, text, args).items():
+                    entries[name]["latency"] = lat
+                    log(name, "latency", lat)
+            if not args.skip_throughput:
+                for c in [int(x) for x in args.clients.split(",")]:
+                    for srv in order:
                         t = load_run(srv, text, args, c, args.duration)
-                        log(name, "throughput", t)
-                        entry["throughput"].append(t)
-            results["rounds"].append(entry)
+                        log(srv.name, "throughput", t)
+                        entries[srv.name].setdefault("throughput", []).append(t)
+            results["rounds"].extend(entries[srv.name] for srv in srvs)
     if args.soak > 0:
         with Server("codeloom", codeloom_argv, f"{args.log_dir}/server-bench-soak.log") as srv:
             results["soak"] = load_run(srv, text, args, 8, args.soak, sample_rss=True)

@@ -54,10 +54,11 @@ class TokenCache {
 
 // Huge inputs: only the text near the cursor can end up in the prompt. The
 // search hint is where the last (first) `budget` tokens of a window near the
-// cursor begin (end), moved back (forward) by one token-budget margin;
-// keep_tail/keep_head then search only the few lines past it, and fall back
-// to the whole text when the hint was wrong, so the result never depends on it.
-constexpr std::size_t kWindowBytesPerToken = 12;
+// cursor begin (end), moved back (forward) by a small margin; keep_tail /
+// keep_head then gallop from it to the exact cut, so the result never
+// depends on it. A window starts at kWindowBytesPerToken bytes per token
+// (code takes 3-5) and doubles while it holds too few tokens.
+constexpr std::size_t kWindowBytesPerToken = 6;
 constexpr std::size_t kMarginTokens = 16;
 
 std::size_t char_start(std::string_view text, std::size_t i) {
@@ -67,31 +68,41 @@ std::size_t char_start(std::string_view text, std::size_t i) {
 
 std::size_t tail_hint(const llm::Model& m, TokenCache& cache, const Part& p, std::string_view text,
                       std::size_t budget) {
-  const std::size_t w = kWindowBytesPerToken * (budget + kMarginTokens + 16);
-  const std::size_t start = w >= text.size() ? 0 : char_start(text, text.size() - w);
-  const std::vector<llm::Token>& toks = cache.get(p, text.substr(start));
   const std::size_t n = budget + kMarginTokens;
-  if (toks.size() <= n) return 0;
-  std::size_t bytes = 0;
-  for (std::size_t i = toks.size() - n; i < toks.size(); ++i) bytes += m.token_to_piece(toks[i]).size();
-  return bytes >= text.size() ? 0 : char_start(text, text.size() - bytes);
+  for (std::size_t w = kWindowBytesPerToken * (n + 16);; w *= 2) {
+    const std::size_t start = w >= text.size() ? 0 : char_start(text, text.size() - w);
+    const std::vector<llm::Token>& toks = cache.get(p, text.substr(start));
+    if (toks.size() <= n) {
+      if (start == 0) return 0;  // the whole text is about the budget: no hint
+      continue;
+    }
+    std::size_t bytes = 0;
+    for (std::size_t i = toks.size() - n; i < toks.size(); ++i) bytes += m.token_to_piece(toks[i]).size();
+    return bytes >= text.size() ? 0 : char_start(text, text.size() - bytes);
+  }
 }
 
 std::size_t head_hint(const llm::Model& m, TokenCache& cache, const Part& p, std::string_view text,
                       std::size_t budget) {
-  const std::size_t w = kWindowBytesPerToken * (budget + kMarginTokens + 16);
-  const std::vector<llm::Token>& toks = cache.get(p, w >= text.size() ? text : text.substr(0, char_start(text, w)));
   const std::size_t n = budget + kMarginTokens;
-  if (toks.size() <= n) return std::string_view::npos;
-  std::size_t bytes = 0;
-  for (std::size_t i = 0; i < n; ++i) bytes += m.token_to_piece(toks[i]).size();
-  return std::min(bytes, text.size());
+  for (std::size_t w = kWindowBytesPerToken * (n + 16);; w *= 2) {
+    const bool whole = w >= text.size();
+    const std::vector<llm::Token>& toks = cache.get(p, whole ? text : text.substr(0, char_start(text, w)));
+    if (toks.size() <= n) {
+      if (whole) return std::string_view::npos;
+      continue;
+    }
+    std::size_t bytes = 0;
+    for (std::size_t i = 0; i < n; ++i) bytes += m.token_to_piece(toks[i]).size();
+    return std::min(bytes, text.size());
+  }
 }
 
-// min(count(text), limit), tokenizing only a head window when that suffices.
+// min(count(text), limit), tokenizing only a head window (doubling) when that suffices.
 std::size_t count_at_most(std::string_view text, std::size_t limit, const TokenCounter& count) {
-  const std::size_t w = kWindowBytesPerToken * (limit + 16);
-  if (w < text.size() && count(text.substr(0, char_start(text, w))) >= limit) return limit;
+  for (std::size_t w = kWindowBytesPerToken * (limit + 16); w < text.size(); w *= 2) {
+    if (count(text.substr(0, char_start(text, w))) >= limit) return limit;
+  }
   return std::min(count(text), limit);
 }
 

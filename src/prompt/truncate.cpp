@@ -40,6 +40,28 @@ std::size_t first_fitting_near_start(const std::vector<std::size_t>& cands, Fits
   return lo;
 }
 
+// cands[hi] fits. The first fitting index in [0, hi], probing hi-1, hi-2,
+// hi-4, ... first: cheap when the answer is at or just before hi (a hint on
+// or just past the true cut).
+template <typename Fits>
+std::size_t first_fitting_near_end(const std::vector<std::size_t>& cands, std::size_t hi, Fits fits) {
+  std::size_t lo = 0, step = 1;  // the answer is in [lo, hi]
+  while (step <= hi) {
+    const std::size_t p = hi - step;
+    if (!fits(cands[p])) {
+      lo = p + 1;
+      break;
+    }
+    hi = p;
+    step *= 2;
+  }
+  while (lo < hi) {
+    std::size_t mid = lo + (hi - lo) / 2;
+    if (fits(cands[mid])) hi = mid; else lo = mid + 1;
+  }
+  return hi;
+}
+
 }  // namespace
 
 std::size_t keep_tail(std::string_view text, std::size_t max_tokens, const TokenCounter& count,
@@ -50,13 +72,20 @@ std::size_t keep_tail(std::string_view text, std::size_t max_tokens, const Token
   for (std::size_t i = 0; i + 1 < text.size(); ++i) {
     if (text[i] == '\n') starts.push_back(i + 1);
   }
-  // With a hint, search only the line starts at or after it — valid when the
-  // first of them does not fit (then no earlier one does either).
+  // With a hint, start at the first line start at or after it and gallop
+  // towards the answer: right when that start does not fit (no earlier one
+  // does either), left when it does.
   auto from = std::lower_bound(starts.begin(), starts.end(), hint);
   std::size_t idx;
-  if (hint > 0 && from != starts.end() && !fits(*from)) {
-    starts.erase(starts.begin(), from);
-    idx = first_fitting_near_start(starts, fits);
+  if (hint > 0 && from != starts.end()) {
+    const auto h = static_cast<std::size_t>(from - starts.begin());
+    if (!fits(starts[h])) {
+      starts.erase(starts.begin(), from);
+      idx = first_fitting_near_start(starts, fits);
+    } else {
+      idx = first_fitting_near_end(starts, h, fits);
+      if (idx == 0 && fits(0)) return 0;  // even the text start fits
+    }
   } else if (fits(0)) {
     return 0;
   } else {
@@ -86,12 +115,19 @@ std::size_t keep_head(std::string_view text, std::size_t max_tokens, const Token
   for (std::size_t i = text.size() - 1; i-- > 0;) {
     if (text[i] == '\n') ends.push_back(i + 1);
   }
-  // With a hint, search only the line ends at or before it (see keep_tail).
+  // With a hint, start at the last line end at or before it and gallop
+  // either way (see keep_tail).
   auto from = std::find_if(ends.begin(), ends.end(), [&](std::size_t e) { return e <= hint; });
   std::size_t idx;
-  if (hint < text.size() && from != ends.end() && !fits(*from)) {
-    ends.erase(ends.begin(), from);
-    idx = first_fitting_near_start(ends, fits);
+  if (hint < text.size() && from != ends.end()) {
+    const auto h = static_cast<std::size_t>(from - ends.begin());
+    if (!fits(ends[h])) {
+      ends.erase(ends.begin(), from);
+      idx = first_fitting_near_start(ends, fits);
+    } else {
+      idx = first_fitting_near_end(ends, h, fits);
+      if (idx == 0 && fits(text.size())) return text.size();  // even the whole text fits
+    }
   } else if (fits(text.size())) {
     return text.size();
   } else {

@@ -2,6 +2,9 @@
 // when the line next to the cursor alone is too long.
 #include <gtest/gtest.h>
 
+#include <set>
+#include <utility>
+
 #include "codeloom/common/text.h"
 #include "codeloom/prompt/truncate.h"
 #include "prompt/test_models.h"
@@ -62,6 +65,33 @@ TEST(KeepTailHead, HintsNeverChangeTheAnswer) {
       EXPECT_EQ(keep_tail(text, max, bytes, hint), tail) << "max=" << max << " hint=" << hint;
       EXPECT_EQ(keep_head(text, max, bytes, hint), head) << "max=" << max << " hint=" << hint;
     }
+  }
+}
+
+// A close hint makes the search cheap from either side: a few counts, never
+// the whole text (each count of a huge prefix tokenizes megabytes).
+TEST(KeepTailHead, CloseHintsCostAFewCounts) {
+  std::string text;
+  for (int i = 0; i < 400; ++i) text += "line " + std::to_string(i) + " of the file\n";
+  const std::size_t max = 1000;  // bytes: ~50 lines
+  const std::size_t tail = keep_tail(text, max, bytes);
+  const std::size_t head = keep_head(text, max, bytes);
+  ASSERT_GT(tail, 0u);
+  ASSERT_LT(head, text.size());
+  // Distinct texts counted: the prompt builder memoizes counts (repeats are free).
+  std::set<std::pair<const char*, std::size_t>> probes;
+  TokenCounter counted = [&](std::string_view s) {
+    probes.insert({s.data(), s.size()});
+    return s.size();
+  };
+  // On the answer, one line before it (the hint's margin) and one line after it.
+  for (long shift : {0L, -25L, 25L}) {
+    probes.clear();
+    EXPECT_EQ(keep_tail(text, max, counted, static_cast<std::size_t>(static_cast<long>(tail) + shift)), tail);
+    EXPECT_LE(probes.size(), 4u) << "keep_tail, hint shifted by " << shift;
+    probes.clear();
+    EXPECT_EQ(keep_head(text, max, counted, static_cast<std::size_t>(static_cast<long>(head) + shift)), head);
+    EXPECT_LE(probes.size(), 4u) << "keep_head, hint shifted by " << shift;
   }
 }
 

@@ -21,16 +21,18 @@ using TokenCounter = std::function<std::size_t(std::string_view)>;
 // The smallest byte offset s such that text.substr(s) takes at most
 // max_tokens tokens, preferring line starts (s == 0 or text[s-1] == '\n').
 // Returns text.size() when max_tokens == 0.
-// `hint` (optional) is a byte offset the answer is expected at or after; the
-// search then only tokenizes text after it (fast on huge files). The result
-// is the same as without a hint: when the hint turns out too far right, the
-// whole text is searched.
+// `hint` (optional) is a byte offset where the answer is expected: the search
+// starts at the first line start at or after it and gallops towards the
+// answer in either direction, so a close hint costs two or three counts of
+// about max_tokens tokens each (fast on huge files). Any hint gives the same
+// result as none.
 std::size_t keep_tail(std::string_view text, std::size_t max_tokens, const TokenCounter& count,
                       std::size_t hint = 0);
 
 // The largest byte offset e such that text.substr(0, e) takes at most
 // max_tokens tokens, preferring line ends (e == text.size() or text[e-1] == '\n').
-// `hint` (optional): the answer is expected at or before it; same guarantee.
+// `hint` (optional): where the answer is expected (the search starts at the
+// last line end at or before it); same guarantee.
 std::size_t keep_head(std::string_view text, std::size_t max_tokens, const TokenCounter& count,
                       std::size_t hint = std::string_view::npos);
 
