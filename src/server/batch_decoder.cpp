@@ -89,6 +89,27 @@ void BatchDecoder::remove(int seq, std::size_t from) {
   llama_memory_seq_rm(llama_get_memory(ctx_), seq, static_cast<llama_pos>(from), -1);
 }
 
+std::vector<StepSlice> plan_step(std::span<const StepItem> items, std::size_t n_batch) {
+  // What fits: single tokens first (generation latency), then prompt chunks, shortest first.
+  std::vector<std::size_t> order(items.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return items[a].remaining < items[b].remaining; });
+  std::vector<StepSlice> out;
+  std::size_t used = 0;
+  for (std::size_t i : order) {
+    if (used == n_batch) break;
+    const std::size_t n = std::min(n_batch - used, items[i].remaining);
+    if (n == 0) continue;
+    out.push_back({i, n});
+    used += n;
+  }
+  // Laid out by sequence id (see batch_decoder.h).
+  std::stable_sort(out.begin(), out.end(),
+                   [&](const StepSlice& a, const StepSlice& b) { return items[a.item].seq < items[b.item].seq; });
+  return out;
+}
+
 void BatchDecoder::loop() {
   llama_batch batch = llama_batch_init(n_batch_, 0, 1);
   const int n_vocab = model_->n_vocab();
@@ -104,22 +125,19 @@ void BatchDecoder::loop() {
       cv_.wait_until(lock, until, [&] { return stop_ || static_cast<int>(pending_.size()) >= active_; });
       step.assign(pending_.begin(), pending_.end());
     }
-    // Fill the batch: single tokens first (generation latency), then prompt chunks.
-    std::stable_sort(step.begin(), step.end(), [](const Work* a, const Work* b) {
-      return a->tokens.size() - a->done < b->tokens.size() - b->done;
-    });
-    batch.n_tokens = 0;
+    std::vector<StepItem> items;
+    items.reserve(step.size());
+    for (const Work* w : step) items.push_back({w->seq, w->tokens.size() - w->done});
     struct Slice {
       Work* w;
       std::size_t n;
       int last_index;
     };
     std::vector<Slice> slices;
-    for (Work* w : step) {
-      const std::size_t room = static_cast<std::size_t>(n_batch_ - batch.n_tokens);
-      if (room == 0) break;
-      const std::size_t n = std::min(room, w->tokens.size() - w->done);
-      for (std::size_t i = 0; i < n; ++i) {
+    batch.n_tokens = 0;
+    for (const StepSlice& sl : plan_step(items, static_cast<std::size_t>(n_batch_))) {
+      Work* w = step[sl.item];
+      for (std::size_t i = 0; i < sl.n; ++i) {
         const int k = batch.n_tokens++;
         batch.token[k] = w->tokens[w->done + i];
         batch.pos[k] = static_cast<llama_pos>(w->pos0 + w->done + i);
@@ -127,7 +145,7 @@ void BatchDecoder::loop() {
         batch.seq_id[k][0] = w->seq;
         batch.logits[k] = (w->done + i + 1 == w->tokens.size());  // only where the slot samples
       }
-      slices.push_back({w, n, batch.n_tokens - 1});
+      slices.push_back({w, sl.n, batch.n_tokens - 1});
     }
     int32_t rc;
     {
