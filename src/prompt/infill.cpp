@@ -194,19 +194,19 @@ Result<CodePrompt> assemble(const llm::Model& m, std::vector<Part> parts, const 
   }
 
   for (const Part& p : parts) {
-    std::vector<llm::Token> t;
+    const std::vector<llm::Token>* t = nullptr;  // appended without a copy
     switch (p.kind) {
       case PartKind::kToken: out.tokens.push_back(p.token); continue;
-      case PartKind::kFixed: t = cache.get(p, p.text); break;
-      case PartKind::kPrefix: t = cache.get(p, kept_prefix); break;
-      case PartKind::kSuffix: t = cache.get(p, kept_suffix); break;
+      case PartKind::kFixed: t = &cache.get(p, p.text); break;
+      case PartKind::kPrefix: t = &cache.get(p, kept_prefix); break;
+      case PartKind::kSuffix: t = &cache.get(p, kept_suffix); break;
       case PartKind::kExtra:
         if (!keep_extra[p.extra_index]) continue;
         if (p.token != llm::kNoToken) out.tokens.push_back(p.token);
-        t = extra_tokens[p.extra_index];
+        t = &extra_tokens[p.extra_index];
         break;
     }
-    out.tokens.insert(out.tokens.end(), t.begin(), t.end());
+    out.tokens.insert(out.tokens.end(), t->begin(), t->end());
   }
   return out;
 }
