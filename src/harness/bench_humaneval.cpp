@@ -31,6 +31,7 @@ Benchmark humaneval_benchmark() {
   b.name = "humaneval";
   b.title = "HumanEval: 164 Python functions from docstrings (Chen et al. 2021)";
   b.default_file = "humaneval/HumanEval.jsonl.gz";
+  b.default_sha256 = "b796127e635a67f93fb35c04f4cb03cf06f38c8072ee7cee8833d7bee06979ef";
   b.parse = parse_humaneval;
   b.make_job = [](const Problem& p, const std::string& completion, const JobContext&) {
     return detail::python_program_job(

@@ -39,6 +39,7 @@ Benchmark humanevalplus_benchmark() {
   b.name = "humanevalplus";
   b.title = "HumanEval+ (EvalPlus v0.1.10): HumanEval with 80x more tests";
   b.default_file = "humanevalplus/HumanEvalPlus.jsonl.gz";
+  b.default_sha256 = "272720b90ac375502c8ed23cd791c2a93dfb22a911641a494da74a426c09f101";
   b.evalplus = true;
   b.parse = parse_humanevalplus;
   b.make_job = [](const Problem& p, const std::string& completion, const JobContext& ctx) {

@@ -43,6 +43,7 @@ Benchmark mbpp_benchmark() {
   b.name = "mbpp";
   b.title = "MBPP: 974 crowd-sourced Python problems (Austin et al. 2021), full set";
   b.default_file = "mbpp/mbpp.jsonl";
+  b.default_sha256 = "ccf64ceae9c5403bf50a044cb6d505bfd2a2963ee58338ba268fd65beab92a9f";
   b.parse = parse_mbpp;
   return b;
 }

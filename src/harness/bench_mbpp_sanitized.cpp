@@ -43,6 +43,7 @@ Benchmark mbpp_sanitized_benchmark() {
   b.name = "mbpp-sanitized";
   b.title = "MBPP sanitized: 427 hand-verified MBPP problems";
   b.default_file = "mbpp/sanitized-mbpp.json";
+  b.default_sha256 = "7fec016546acaee11dbe14f9f0bb670e59f41919f7b522a59fba34871da78551";
   b.parse = parse_mbpp_sanitized;
   return b;
 }

@@ -40,6 +40,7 @@ Benchmark mbppplus_benchmark() {
   b.name = "mbppplus";
   b.title = "MBPP+ (EvalPlus v0.2.0): 378 MBPP problems with 35x more tests";
   b.default_file = "mbppplus/MbppPlus.jsonl.gz";
+  b.default_sha256 = "af43697e8791c4c149bdfd6b489d8b5412507551ac20e28a439f650b8225db63";
   b.evalplus = true;
   b.parse = parse_mbppplus;
   b.make_job = [](const Problem& p, const std::string& completion, const JobContext& ctx) {

@@ -11,6 +11,7 @@ Benchmark multipl_e_cpp_benchmark() {
   b.name = "multipl-e-cpp";
   b.title = "MultiPL-E HumanEval translated to C++ (161 problems, no reference solutions)";
   b.default_file = "multipl-e/humaneval-cpp.jsonl";
+  b.default_sha256 = "8717eabdf202137158c84506144b0fb1e73d5ecccbe5363ec79009ca014df629";
   b.language = sandbox::Language::kCpp;
   b.parse = detail::parse_multipl_e;
   b.make_job = [](const Problem& p, const std::string& completion, const JobContext&) {

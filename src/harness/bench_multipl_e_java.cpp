@@ -64,6 +64,7 @@ Benchmark multipl_e_java_benchmark() {
   b.name = "multipl-e-java";
   b.title = "MultiPL-E HumanEval translated to Java (158 problems, no reference solutions)";
   b.default_file = "multipl-e/humaneval-java.jsonl";
+  b.default_sha256 = "b21b015763452ec4f9f4e0e6425148ec331ace4da1232c8b4d441186185f6265";
   b.language = sandbox::Language::kJava;
   b.parse = detail::parse_multipl_e;
   b.make_job = [](const Problem& p, const std::string& completion, const JobContext&) {

@@ -1,6 +1,10 @@
 #include "codeloom/harness/dataset.h"
 
+#include <openssl/evp.h>
 #include <zlib.h>
+
+#include <cstdio>
+#include <memory>
 
 #include <filesystem>
 #include <nlohmann/json.hpp>
@@ -82,7 +86,45 @@ Result<ProblemSet> load_problems(const Benchmark& bench, const std::string& path
 }
 
 std::string default_data_path(const Benchmark& bench, const std::string& data_root) {
-  return (data_root.empty() ? std::string(kDefaultDataRoot) : data_root) + "/" + bench.default_file;
+  return data_root + "/" + bench.default_file;
+}
+
+Result<std::string> file_sha256(const std::string& path) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) {
+    return make_error(ErrorCode::kNotFound, "benchmark file not found: " + path);
+  }
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (f == nullptr) return make_error(ErrorCode::kIo, "cannot open " + path);
+  std::unique_ptr<EVP_MD_CTX, void (*)(EVP_MD_CTX*)> ctx(EVP_MD_CTX_new(), EVP_MD_CTX_free);
+  bool ok = ctx && EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr) == 1;
+  char buf[1 << 16];
+  std::size_t n;
+  while (ok && (n = std::fread(buf, 1, sizeof buf, f)) > 0) ok = EVP_DigestUpdate(ctx.get(), buf, n) == 1;
+  ok = ok && std::ferror(f) == 0;
+  std::fclose(f);
+  unsigned char md[EVP_MAX_MD_SIZE];
+  unsigned int len = 0;
+  if (!ok || EVP_DigestFinal_ex(ctx.get(), md, &len) != 1) return make_error(ErrorCode::kIo, "cannot read " + path);
+  static const char* hex = "0123456789abcdef";
+  std::string out;
+  for (unsigned int i = 0; i < len; ++i) {
+    out.push_back(hex[md[i] >> 4]);
+    out.push_back(hex[md[i] & 15]);
+  }
+  return out;
+}
+
+Status verify_default_file(const Benchmark& bench, const std::string& path) {
+  Result<std::string> got = file_sha256(path);
+  if (!got) return got.error();
+  if (*got != bench.default_sha256) {
+    return make_error(ErrorCode::kCorrupt,
+                      path + ": sha256 " + *got + " differs from the shipped " + bench.name + " file (" +
+                          bench.default_sha256 + "); restore it (git checkout data/benchmarks) or pass "
+                          "your own file with --data");
+  }
+  return Status();
 }
 
 }  // namespace codeloom::harness

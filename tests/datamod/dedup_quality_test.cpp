@@ -64,7 +64,7 @@ std::vector<Fn> file_functions() {
 
 std::vector<Fn> humaneval_functions() {
   std::vector<Fn> out;
-  gzFile gz = gzopen("/work/shared/data/humaneval/HumanEval.jsonl.gz", "rb");
+  gzFile gz = gzopen(CODELOOM_SOURCE_DIR "/data/benchmarks/humaneval/HumanEval.jsonl.gz", "rb");
   if (!gz) return out;
   std::string data;
   char buf[1 << 15];

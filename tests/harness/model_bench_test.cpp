@@ -17,7 +17,7 @@ std::string model_path() {
 }
 
 TEST(HarnessBenchModel, HumanEvalFirstFiveProblems) {
-  const std::string data = "/work/shared/data/humaneval/HumanEval.jsonl.gz";
+  const std::string data = std::string(CODELOOM_SOURCE_DIR) + "/data/benchmarks/humaneval/HumanEval.jsonl.gz";
   if (!std::filesystem::exists(model_path())) GTEST_SKIP() << model_path() << " not present";
   if (!std::filesystem::exists(data)) GTEST_SKIP() << data << " not present";
   const std::string out = std::string(CODELOOM_BINARY_DIR) + "/harness-test-out/bench-model";

@@ -51,6 +51,7 @@ struct Benchmark {
   std::string name;          // CLI name, e.g. "humaneval"
   std::string title;         // one line for help and reports
   std::string default_file;  // relative to the data root, e.g. "humaneval/HumanEval.jsonl.gz"
+  std::string default_sha256;  // of the shipped default_file (data/benchmarks/<name>/SOURCE.txt)
   sandbox::Language language = sandbox::Language::kPython;
   bool evalplus = false;     // differential testing against the canonical solution
   // One record (a JSON object) -> Problem. kCorrupt with the reason on bad records.

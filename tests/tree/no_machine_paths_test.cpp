@@ -1,0 +1,96 @@
+// Nothing in the tree may name a path of a development machine (issue 18): code,
+// tests, scripts and docs find data relative to the checkout or the installed
+// binary. Walks the source tree (build folders and .git skipped) and fails on
+// every absolute path under /work/, /root/, /home/ or /Users/ that the allow
+// list (tests/data/tree/allowed_absolute_paths.txt) does not name.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+#include <vector>
+
+namespace {
+
+namespace fs = std::filesystem;
+
+std::vector<std::string> allowed() {
+  std::vector<std::string> out;
+  std::ifstream in(std::string(CODELOOM_TEST_DATA_DIR) + "/tree/allowed_absolute_paths.txt");
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty() && line[0] != '#') out.push_back(line);
+  }
+  return out;
+}
+
+bool skipped_dir(const fs::path& dir) {
+  const std::string name = dir.filename().string();
+  if (name == ".git" || name == "node_modules" || name == ".codeloom" || name == "__pycache__") return true;
+  std::error_code ec;
+  return fs::exists(dir / "CMakeCache.txt", ec);  // a build folder inside the checkout
+}
+
+bool path_start(char before) {
+  return !(std::isalnum(static_cast<unsigned char>(before)) || before == '_' || before == '-' || before == '.' ||
+           before == '/' || before == '~' || before == '$' || before == '}');
+}
+
+// "file:line: text" for each machine path in `text`.
+void scan(const fs::path& file, const std::string& text, const std::vector<std::string>& allow,
+          std::vector<std::string>& found) {
+  static const char* kRoots[] = {"/work/", "/root/", "/home/", "/Users/"};
+  for (const char* root : kRoots) {
+    for (std::size_t at = text.find(root); at != std::string::npos; at = text.find(root, at + 1)) {
+      if (at > 0 && !path_start(text[at - 1])) continue;
+      bool ok = false;
+      for (const auto& a : allow) ok = ok || text.compare(at, a.size(), a) == 0;
+      if (ok) continue;
+      const std::size_t line_start = text.rfind('\n', at) == std::string::npos ? 0 : text.rfind('\n', at) + 1;
+      const std::size_t line_no = 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + at, '\n'));
+      found.push_back(file.string() + ":" + std::to_string(line_no) + ": " +
+                      text.substr(line_start, std::min<std::size_t>(160, text.find('\n', at) - line_start)));
+    }
+  }
+}
+
+TEST(Tree, NoPathOfADevelopmentMachine) {
+  const fs::path root(CODELOOM_SOURCE_DIR);
+  const auto allow = allowed();
+  ASSERT_FALSE(allow.empty());
+  std::vector<std::string> found;
+  std::size_t files = 0;
+  for (auto it = fs::recursive_directory_iterator(root, fs::directory_options::skip_permission_denied);
+       it != fs::recursive_directory_iterator(); ++it) {
+    if (it->is_directory() && skipped_dir(it->path())) {
+      it.disable_recursion_pending();
+      continue;
+    }
+    if (!it->is_regular_file() || it->file_size() > (8u << 20)) continue;
+    std::ifstream in(it->path(), std::ios::binary);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (text.find('\0') != std::string::npos) continue;  // binary (models, gzip)
+    ++files;
+    scan(fs::relative(it->path(), root), text, allow, found);
+  }
+  EXPECT_GT(files, 100u);
+  std::string report;
+  for (const auto& f : found) report += f + "\n";
+  EXPECT_TRUE(found.empty()) << found.size() << " machine path(s) in the tree:\n" << report;
+}
+
+// The scanner itself: a machine path is found, a relative or allowed one is not.
+TEST(Tree, ScannerFindsMachinePathsOnly) {
+  std::vector<std::string> found;
+  const std::vector<std::string> allow = {"/root/secret"};
+  scan("x", "a = \"/work/shared/data\"\nb = /tmp/work/x\nc = \"/root/secret\"\nd = ~/work/y\n", allow, found);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_NE(found[0].find("x:1:"), std::string::npos) << found[0];
+  found.clear();
+  scan("y", "cd /home/dev/codeloom && make\n", allow, found);
+  EXPECT_EQ(found.size(), 1u);
+}
+
+}  // namespace
