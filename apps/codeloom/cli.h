@@ -64,5 +64,6 @@ Command add_feedback_command(CLI::App& app, GlobalOptions& global);
 Command add_embed_command(CLI::App& app, GlobalOptions& global);
 Command add_train_command(CLI::App& app, GlobalOptions& global);
 Command add_export_command(CLI::App& app, GlobalOptions& global);
+Command add_score_command(CLI::App& app, GlobalOptions& global);
 
 }  // namespace codeloom::cli

@@ -41,7 +41,8 @@ int main(int argc, char** argv) {
       cli::add_feedback_command(app, global),
       cli::add_embed_command(app, global),
       cli::add_serve_command(app, global),
-      cli::add_train_command(app, global), cli::add_export_command(app, global)};
+      cli::add_train_command(app, global), cli::add_export_command(app, global),
+      cli::add_score_command(app, global)};
   // --json is accepted after the subcommand too (codeloom parse f.py --json).
   for (auto& c : commands) c.app->add_flag("--json", global.json, "Print machine-readable JSON on stdout");
 
