@@ -5,7 +5,11 @@
 #include <string>
 
 #include "codeloom/common/status.h"
-#include "sqlite.h"
+#include "codeloom/sqlite/sqlite.h"
+
+namespace codeloom::feedback {
+namespace sql = codeloom::sqlite;  // the shared SQLite wrapper (src/sqlite/)
+}  // namespace codeloom::feedback
 
 namespace codeloom::feedback::schema {
 

@@ -8,7 +8,11 @@
 #include <thread>
 
 #include "codeloom/feedback/store.h"
-#include "sqlite.h"
+#include "codeloom/sqlite/sqlite.h"
+
+namespace codeloom::feedback {
+namespace sql = codeloom::sqlite;  // the shared SQLite wrapper (src/sqlite/)
+}  // namespace codeloom::feedback
 
 namespace codeloom::feedback {
 

@@ -1,6 +1,6 @@
-#include "sqlite.h"
+#include "codeloom/sqlite/sqlite.h"
 
-namespace codeloom::feedback::sql {
+namespace codeloom::sqlite {
 
 Error to_error(int rc, sqlite3* db, std::string_view what) {
   std::string detail = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
@@ -116,4 +116,4 @@ std::string Stmt::text(int col) const {
   return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(st_, col))) : std::string();
 }
 
-}  // namespace codeloom::feedback::sql
+}  // namespace codeloom::sqlite

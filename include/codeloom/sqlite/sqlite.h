@@ -1,7 +1,14 @@
-// Thin RAII over the SQLite C API for the feedback store: one owned
-// connection, prepared statements, and SQLite result codes mapped to
-// codeloom errors. Not thread-safe: each connection belongs to one thread
-// (or is guarded by its owner's mutex).
+// Thin RAII over the SQLite C API, shared by codeloom's durable stores (the
+// feedback store; the repository index): one owned connection, prepared
+// statements, and SQLite result codes mapped to codeloom errors. Not
+// thread-safe: each connection belongs to one thread (or is guarded by its
+// owner's mutex).
+//
+//   auto db = codeloom::sqlite::Db::open("x.db", SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+//   if (!db) return db.error();
+//   auto st = codeloom::sqlite::Stmt::prepare(db->get(), "SELECT count(*) FROM t WHERE k = ?");
+//   st->bind(1, "key");
+//   while (*st->step("count rows")) n = st->int64(0);
 #pragma once
 
 #include <sqlite3.h>
@@ -12,7 +19,7 @@
 
 #include "codeloom/common/status.h"
 
-namespace codeloom::feedback::sql {
+namespace codeloom::sqlite {
 
 // kCorrupt for SQLITE_CORRUPT / NOTADB, kIo for I/O, permission, locking and
 // full-disk errors, kInvalidArgument for constraint violations, else kInternal.
@@ -67,4 +74,4 @@ class Stmt {
   sqlite3* db_ = nullptr;
 };
 
-}  // namespace codeloom::feedback::sql
+}  // namespace codeloom::sqlite
