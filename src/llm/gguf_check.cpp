@@ -10,6 +10,7 @@
 
 #include "backend.h"
 #include "gguf.h"
+#include "gguf_model_check.h"
 
 namespace codeloom::llm::detail {
 namespace {
@@ -52,7 +53,7 @@ struct GgufFree {
 
 }  // namespace
 
-Result<GgufSummary> check_gguf_file(const std::string& path) {
+Result<GgufSummary> check_gguf_file(const std::string& path, bool vocab_only) {
   std::error_code ec;
   const fs::file_status st = fs::status(path, ec);
   if (ec || !fs::exists(st)) {
@@ -123,6 +124,8 @@ Result<GgufSummary> check_gguf_file(const std::string& path) {
                                std::to_string(out.file_size) + "; the download did not finish, fetch it again");
     }
   }
+  // The model itself: everything libllama would assert on (gguf_model_check.h).
+  if (Status s = check_model_metadata(MetaReader(ctx.get(), path), vocab_only); !s) return s.error();
   return out;
 }
 

@@ -21,8 +21,11 @@ struct GgufSummary {
 
 // Errors: kNotFound (missing), kIo (directory, not a regular file,
 // unreadable), kCorrupt (empty, bad magic, unsupported version, truncated or
-// malformed header/metadata, tensor data past the end of the file).
+// malformed header/metadata, tensor data past the end of the file, and every
+// model-level value libllama would assert on: see gguf_model_check.h),
+// kUnsupported (an architecture or tokenizer outside the checked set).
+// `vocab_only`: check only what a vocabulary-only load reads.
 // Thread-safe (no shared state besides libllama's logger).
-Result<GgufSummary> check_gguf_file(const std::string& path);
+Result<GgufSummary> check_gguf_file(const std::string& path, bool vocab_only = false);
 
 }  // namespace codeloom::llm::detail

@@ -41,7 +41,7 @@ Result<std::shared_ptr<Model>> Model::load(const std::string& path, const ModelO
   // Logs must be routed before the pre-check: ggml's GGUF reader reports its
   // reasons through the log callback, which otherwise prints to stderr.
   ensure_backend();
-  auto checked = detail::check_gguf_file(path);
+  auto checked = detail::check_gguf_file(path, options.vocab_only);
   if (!checked) return checked.error();
 
   llama_model_params params = llama_model_default_params();
@@ -60,6 +60,18 @@ Result<std::shared_ptr<Model>> Model::load(const std::string& path, const ModelO
     return make_error(ErrorCode::kCorrupt, "libllama could not load model " + path +
                                                (why.empty() ? std::string() : ": " + why) +
                                                " (unsupported architecture or damaged file?)");
+  }
+  // libllama asserts when it tokenizes with "add BOS/EOS" set but no such
+  // token (e.g. tokenizer.ggml.bos_token_id out of range, which it drops).
+  const llama_vocab* vocab = llama_model_get_vocab(raw);
+  const char* missing = nullptr;
+  if (llama_vocab_get_add_bos(vocab) && llama_vocab_bos(vocab) == LLAMA_TOKEN_NULL) missing = "bos";
+  if (llama_vocab_get_add_eos(vocab) && llama_vocab_eos(vocab) == LLAMA_TOKEN_NULL) missing = "eos";
+  if (missing != nullptr) {
+    llama_model_free(raw);
+    return make_error(ErrorCode::kCorrupt, "model file " + path + ": tokenizer.ggml.add_" + missing +
+                                               "_token is set but tokenizer.ggml." + missing +
+                                               "_token_id is missing or not a token id; the file is corrupt");
   }
   std::shared_ptr<Model> m(new Model());
   m->model_ = raw;

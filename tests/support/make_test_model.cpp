@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
   CLI::App app{"Write a random-weight llama GGUF with a real tokenizer (for tests and benches)"};
   app.add_option("--vocab", o.vocab, "llama.cpp vocabulary name (qwen2, deepseek-coder, starcoder, llama-spm, ...) or a GGUF path")
       ->capture_default_str();
+  app.add_option("--arch", o.arch, "general.architecture: llama or qwen2")->capture_default_str();
   app.add_option("--n-embd", o.n_embd)->capture_default_str();
   app.add_option("--n-layer", o.n_layer)->capture_default_str();
   app.add_option("--n-head", o.n_head)->capture_default_str();
@@ -26,6 +27,7 @@ int main(int argc, char** argv) {
   app.add_option("--type", o.type, "f32 or f16")->capture_default_str();
   app.add_option("--extra-token", o.extra_special_tokens, "append a CONTROL token (repeatable), e.g. '▁<PRE>'");
   app.add_flag("--vocab-only", o.vocab_only, "write only the tokenizer");
+  app.add_flag("--header-only", o.header_only, "write the header only, no tensor data (fuzz corpus files)");
   app.add_flag("!--untied-output", o.tied_output, "write a separate output.weight instead of reusing token_embd");
   app.add_option("-o,--output", output, "write exactly this file instead of the test-model cache");
   CLI11_PARSE(app, argc, argv);

@@ -92,6 +92,7 @@ Status check_options(const TinyModelOptions& o) {
                std::to_string(o.n_head) + ") times an even head size");
   }
   if (o.n_head % o.n_head_kv != 0) return bad("tiny model: n_head must be a multiple of n_head_kv");
+  if (o.arch != "llama" && o.arch != "qwen2") return bad("tiny model: arch must be llama or qwen2, not '" + o.arch + "'");
   if (o.type != "f32" && o.type != "f16") return bad("tiny model: type must be f32 or f16, not '" + o.type + "'");
   for (const auto& t : o.extra_special_tokens) {
     if (t.empty()) return bad("tiny model: an extra special token is empty");
@@ -190,19 +191,19 @@ Result<std::uint32_t> copy_tokenizer(gguf_context* out, const gguf_context* voca
 }
 
 void set_hparams(gguf_context* out, const TinyModelOptions& o, std::uint32_t n_vocab) {
-  gguf_set_val_str(out, "general.architecture", "llama");
+  gguf_set_val_str(out, "general.architecture", o.arch.c_str());
   gguf_set_val_str(out, "general.name", ("codeloom-tiny-" + fs::path(o.vocab).stem().string()).c_str());
   gguf_set_val_u32(out, "general.file_type", o.type == "f16" ? 1u : 0u);  // LLAMA_FTYPE_MOSTLY_F16 / ALL_F32
-  gguf_set_val_u32(out, "llama.context_length", static_cast<std::uint32_t>(o.n_ctx_train));
-  gguf_set_val_u32(out, "llama.embedding_length", static_cast<std::uint32_t>(o.n_embd));
-  gguf_set_val_u32(out, "llama.block_count", static_cast<std::uint32_t>(o.n_layer));
-  gguf_set_val_u32(out, "llama.feed_forward_length", static_cast<std::uint32_t>(o.n_ff));
-  gguf_set_val_u32(out, "llama.attention.head_count", static_cast<std::uint32_t>(o.n_head));
-  gguf_set_val_u32(out, "llama.attention.head_count_kv", static_cast<std::uint32_t>(o.n_head_kv));
-  gguf_set_val_u32(out, "llama.rope.dimension_count", static_cast<std::uint32_t>(o.n_embd / o.n_head));
-  gguf_set_val_f32(out, "llama.rope.freq_base", 10000.0f);
-  gguf_set_val_f32(out, "llama.attention.layer_norm_rms_epsilon", 1e-5f);
-  gguf_set_val_u32(out, "llama.vocab_size", n_vocab);
+  gguf_set_val_u32(out, (o.arch + ".context_length").c_str(), static_cast<std::uint32_t>(o.n_ctx_train));
+  gguf_set_val_u32(out, (o.arch + ".embedding_length").c_str(), static_cast<std::uint32_t>(o.n_embd));
+  gguf_set_val_u32(out, (o.arch + ".block_count").c_str(), static_cast<std::uint32_t>(o.n_layer));
+  gguf_set_val_u32(out, (o.arch + ".feed_forward_length").c_str(), static_cast<std::uint32_t>(o.n_ff));
+  gguf_set_val_u32(out, (o.arch + ".attention.head_count").c_str(), static_cast<std::uint32_t>(o.n_head));
+  gguf_set_val_u32(out, (o.arch + ".attention.head_count_kv").c_str(), static_cast<std::uint32_t>(o.n_head_kv));
+  gguf_set_val_u32(out, (o.arch + ".rope.dimension_count").c_str(), static_cast<std::uint32_t>(o.n_embd / o.n_head));
+  gguf_set_val_f32(out, (o.arch + ".rope.freq_base").c_str(), 10000.0f);
+  gguf_set_val_f32(out, (o.arch + ".attention.layer_norm_rms_epsilon").c_str(), 1e-5f);
+  gguf_set_val_u32(out, (o.arch + ".vocab_size").c_str(), n_vocab);
 }
 
 struct TensorSpec {
@@ -273,6 +274,8 @@ std::string options_key(const TinyModelOptions& o, const std::string& vocab_path
   k << fs::file_size(vocab_path, ec) << '|' << o.n_embd << '|' << o.n_layer << '|' << o.n_head << '|'
     << o.n_head_kv << '|' << o.n_ff << '|' << o.n_ctx_train << '|' << o.seed << '|' << o.type << '|'
     << o.vocab_only << '|' << o.tied_output;
+  if (o.arch != "llama") k << "|arch=" << o.arch;
+  if (o.header_only) k << "|header-only";  // (llama files keep their old cache keys)
   for (const auto& t : o.extra_special_tokens) k << '\x1f' << t;
   char hex[17];
   std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(fnv1a(k.str())));
@@ -331,7 +334,7 @@ Status write_tiny_model(const TinyModelOptions& o, const std::string& path) {
   if (!f) return make_error(ErrorCode::kIo, "tiny model: cannot write " + path + ": " + std::strerror(errno));
   bool ok = gguf_write_to_file_ptr(out.get(), f.get(), /*only_meta=*/true);
   const std::size_t alignment = gguf_get_alignment(out.get());
-  for (std::size_t i = 0; ok && i < specs.size(); ++i) {
+  for (std::size_t i = 0; ok && !o.header_only && i < specs.size(); ++i) {
     ok = write_tensor_data(f.get(), specs[i], types[i], o.seed, alignment);
   }
   ok = std::fflush(f.get()) == 0 && ok;

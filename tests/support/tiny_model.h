@@ -27,6 +27,7 @@ namespace codeloom::testing {
 
 struct TinyModelOptions {
   std::string vocab = "qwen2";  // ggml-vocab-<vocab>.gguf, or a path to any GGUF with tokenizer.* keys
+  std::string arch = "llama";   // general.architecture: llama | qwen2 (same tensors, <arch>.* keys)
   int n_embd = 64;
   int n_layer = 2;
   int n_head = 4;
@@ -43,6 +44,9 @@ struct TinyModelOptions {
   // Qwen1.5-era vocab file only holds as placeholders.
   std::vector<std::string> extra_special_tokens;
   bool vocab_only = false;  // write only the tokenizer (no tensors)
+  // Write the header only (metadata and tensor infos, no tensor data): small
+  // GGUF files for the fuzz corpus (tests/data/fuzz/gguf/).
+  bool header_only = false;
   // true: no "output.weight", the output projection reuses token_embd (as in
   // Qwen2.5-Coder-0.5B; half the file size). false: a separate random output
   // matrix, which makes greedy generation of a random model far less repetitive.
