@@ -190,6 +190,10 @@ class HttplibServer final : public HttpServer {
     // Only for the Keep-Alive response header: the gate enforces the idle timeout.
     svr_.set_keep_alive_timeout(std::max(1, o.keep_alive_timeout_ms / 1000));
     svr_.new_task_queue = [] { return new InlineQueue(); };
+    // httplib writes a response's head and body separately: with Nagle the
+    // body waits for the client's delayed ACK of the head (~40 ms on every
+    // kept-alive request after the first). Accepted sockets inherit it.
+    svr_.set_tcp_nodelay(true);
     // SO_REUSEADDR (restart while old connections linger in TIME_WAIT) but not
     // httplib's default SO_REUSEPORT, which lets a second server bind the same
     // port and silently take half of the connections.
