@@ -1,5 +1,6 @@
 #include "api_error.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace codeloom::server {
@@ -26,14 +27,54 @@ ApiError bad_request(std::string message, std::string param) {
   return e;
 }
 
+namespace {
+
+constexpr int kMaxDepth = 128;  // far above any real request (tool schemas nest ~10 deep)
+
+// Deepest array/object nesting outside strings, stopping once past `limit`.
+int nesting_depth(const std::string& text, int limit) {
+  int depth = 0, deepest = 0;
+  bool in_string = false, escaped = false;
+  for (char ch : text) {
+    if (in_string) {
+      if (escaped) {
+        escaped = false;
+      } else if (ch == '\\') {
+        escaped = true;
+      } else if (ch == '"') {
+        in_string = false;
+      }
+    } else if (ch == '"') {
+      in_string = true;
+    } else if (ch == '[' || ch == '{') {
+      deepest = std::max(deepest, ++depth);
+      if (deepest > limit) break;
+    } else if (ch == ']' || ch == '}') {
+      --depth;
+    }
+  }
+  return deepest;
+}
+
+}  // namespace
+
 std::optional<ApiError> parse_object(const std::string& body, nlohmann::json* out) {
   if (body.empty()) return bad_request("the request body is empty; send a JSON object");
+  // nlohmann's parser and destructor recurse per level: refuse absurd nesting first.
+  if (nesting_depth(body, kMaxDepth) > kMaxDepth) {
+    return bad_request("the request body nests arrays/objects deeper than " + std::to_string(kMaxDepth) + " levels");
+  }
   try {
     *out = nlohmann::json::parse(body);
   } catch (const nlohmann::json::parse_error& e) {
     // e.byte is the position where parsing failed.
     return bad_request("the request body is not valid JSON: error at byte " + std::to_string(e.byte) + " (" +
                        std::string(e.what()) + ")");
+  } catch (const nlohmann::json::out_of_range& e) {
+    // 1e999999 or an integer of thousands of digits: valid JSON grammar, no double holds it.
+    return bad_request(std::string("the request body holds a number too large to represent (") + e.what() + ")");
+  } catch (const nlohmann::json::exception& e) {
+    return bad_request(std::string("the request body could not be parsed (") + e.what() + ")");
   }
   if (!out->is_object()) return bad_request("the request body must be a JSON object, got " + json_type_name(*out));
   return std::nullopt;

@@ -6,6 +6,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -46,12 +47,23 @@ using HttpHandler = std::function<HttpResponse(const HttpRequest&)>;
 struct HttpOptions {
   std::string host = "127.0.0.1";
   int port = 0;                      // 0: any free port
+  // Applies to the body as processed: after chunked decoding and after
+  // Content-Encoding (gzip/deflate/br) decompression. Larger: 413.
   std::size_t max_body_bytes = 1 << 20;
-  int threads = 16;
-  int read_timeout_s = 30;
+  int threads = 16;                  // workers: they only see fully arrived requests
   int write_timeout_s = 30;
+  // Slow or hostile clients (see conn_gate.h): caps and total deadlines.
+  int max_connections_per_ip = 128;
+  int max_connections = 512;
+  int header_timeout_ms = 10000;
+  int body_timeout_ms = 30000;
+  int keep_alive_timeout_ms = 5000;
   // Produces the JSON body for errors the library answers itself (404, 413, 500).
   std::function<std::string(int status, const std::string& message)> error_body;
+  // Called with each request's head (body still unread, `body` empty) before
+  // routing; a response returned is sent instead (e.g. 401) and the body is
+  // never read or decompressed. Unset: every request proceeds.
+  std::function<std::optional<HttpResponse>(const HttpRequest& head)> admit;
 };
 
 class HttpServer {
@@ -59,7 +71,8 @@ class HttpServer {
   static std::unique_ptr<HttpServer> create(const HttpOptions& options);
   virtual ~HttpServer() = default;
   virtual void route(const std::string& method, const std::string& path, HttpHandler handler) = 0;
-  // Binds; returns the port. kIo when the address is taken or invalid.
+  // Binds; returns the port. kInvalidArgument when the port is in use, not
+  // permitted or the address is not local; kIo for other failures.
   virtual Result<int> bind() = 0;
   // Serves until stop(); call after bind().
   virtual void run() = 0;

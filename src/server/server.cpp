@@ -1,6 +1,8 @@
 #include "codeloom/server/server.h"
 
+#include <cctype>
 #include <chrono>
+#include <optional>
 #include <filesystem>
 #include <thread>
 
@@ -42,25 +44,63 @@ constexpr Route kRoutes[] = {
     {"GET", "/metrics", handle_metrics, false, false},
 };
 
-// Auth, draining, the last-resort catch, metrics and the structured log line.
+// The key from "Authorization: Bearer <key>"; the scheme is case-insensitive
+// (RFC 7235) and any amount of spaces may follow it. "" when absent or another scheme.
+std::string bearer_token(const std::string& header) {
+  std::size_t i = 0;
+  while (i < header.size() && header[i] == ' ') ++i;
+  const std::string scheme = "bearer";
+  if (header.size() < i + scheme.size() + 1) return "";
+  for (std::size_t k = 0; k < scheme.size(); ++k) {
+    if (std::tolower(static_cast<unsigned char>(header[i + k])) != scheme[k]) return "";
+  }
+  i += scheme.size();
+  if (header[i] != ' ' && header[i] != '\t') return "";
+  while (i < header.size() && (header[i] == ' ' || header[i] == '\t')) ++i;
+  std::size_t end = header.size();
+  while (end > i && (header[end - 1] == ' ' || header[end - 1] == '\t')) --end;
+  return header.substr(i, end - i);
+}
+
+const Route* find_route(const std::string& method, const std::string& path) {
+  for (const Route& r : kRoutes) {
+    if (method == r.method && path == r.path) return &r;
+  }
+  return nullptr;
+}
+
+// Runs on the request head, before the body is read and before routing: with
+// an API key, everything but the public routes — unknown paths included —
+// needs it, so a client without the key learns nothing and costs no body read.
+std::optional<HttpResponse> admit(ServerContext& ctx, const HttpRequest& head) {
+  if (ctx.settings.api_key.empty()) return std::nullopt;
+  const Route* route = find_route(head.method, head.path);
+  if (route && route->public_route) return std::nullopt;
+  if (same_secret(bearer_token(head.header("authorization")), ctx.settings.api_key)) return std::nullopt;
+  ApiError e;
+  e.status = 401;
+  e.type = "authentication_error";
+  e.code = "invalid_api_key";
+  e.message = "missing or wrong API key: send 'Authorization: Bearer <key>'";
+  HttpResponse res = error_response(e);
+  res.headers.emplace_back("WWW-Authenticate", "Bearer");
+  if (route) ctx.metrics.request(route->path, 401, 0.0);  // unknown paths would grow the label set
+  if (ctx.settings.log_requests) {
+    CODELOOM_LOG(kInfo, dump({{"event", "request"},
+                              {"endpoint", route ? route->path : "(unknown)"},
+                              {"status", 401},
+                              {"ms", 0.0},
+                              {"remote", head.remote_addr}}));
+  }
+  return res;
+}
+
+// Draining, the last-resort catch, metrics and the structured log line.
 HttpResponse serve(ServerContext& ctx, const Route& route, const HttpRequest& req) {
   const auto t0 = SteadyClock::now();
   ctx.in_flight.fetch_add(1);
   HttpResponse res;
-  if (!route.public_route && !ctx.settings.api_key.empty()) {
-    const std::string auth = req.header("authorization");
-    const std::string bearer = "Bearer ";
-    if (auth.rfind(bearer, 0) != 0 || !same_secret(auth.substr(bearer.size()), ctx.settings.api_key)) {
-      ApiError e;
-      e.status = 401;
-      e.type = "authentication_error";
-      e.code = "invalid_api_key";
-      e.message = "missing or wrong API key: send 'Authorization: Bearer <key>'";
-      res = error_response(e);
-      res.headers.emplace_back("WWW-Authenticate", "Bearer");
-    }
-  }
-  if (res.status == 200 && route.generates && ctx.draining.load()) {
+  if (route.generates && ctx.draining.load()) {
     ApiError e;
     e.status = 503;
     e.type = "unavailable_error";
@@ -149,6 +189,11 @@ Result<std::unique_ptr<Server>> Server::create(const Settings& settings, std::sh
   ho.max_body_bytes = static_cast<std::size_t>(settings.max_body_bytes);
   // Waiting requests hold a connection thread each; leave room for /health and /metrics.
   ho.threads = std::max(settings.http_threads, settings.slots + settings.queue_size + 4);
+  ho.max_connections_per_ip = settings.max_connections_per_ip;
+  ho.max_connections = settings.max_connections;
+  ho.header_timeout_ms = static_cast<int>(settings.header_timeout_ms);
+  ho.body_timeout_ms = static_cast<int>(settings.body_timeout_ms);
+  ho.keep_alive_timeout_ms = static_cast<int>(settings.keep_alive_timeout_ms);
   ho.error_body = [](int status, const std::string& message) {
     ApiError e;
     e.status = status;
@@ -156,8 +201,9 @@ Result<std::unique_ptr<Server>> Server::create(const Settings& settings, std::sh
     e.type = status == 404 ? "not_found_error" : status >= 500 ? "server_error" : "invalid_request_error";
     return dump(error_json(e));
   };
-  ctx.http = HttpServer::create(ho);
   ServerContext* c = &ctx;
+  ho.admit = [c](const HttpRequest& head) { return admit(*c, head); };
+  ctx.http = HttpServer::create(ho);
   for (const Route& r : kRoutes) {
     ctx.http->route(r.method, r.path, [c, &r](const HttpRequest& req) { return serve(*c, r, req); });
   }

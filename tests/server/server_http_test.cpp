@@ -238,6 +238,16 @@ TEST_F(ServerHttpTest, BadRequestsGivePreciseErrors) {
       {"/v1/feedback", R"({"completion_id":"cmpl-x","event":"liked"})", 400, "'event' must be shown, accepted"},
       {"/v1/feedback", R"({"event":"shown"})", 400, "'completion_id' is required"},
       {"/infill", R"({"input_prefix":"a","input_suffix":"b","input_extra":[{"text":1}]})", 400, "input_extra"},
+      // Issue 17.7: numbers no double holds gave 500 on every POST endpoint.
+      {"/v1/completions", R"({"prompt":"x","temperature":1e999999})", 400, "too large to represent"},
+      {"/v1/completions", R"({"prompt":"x","max_tokens":)" + std::string(5000, '7') + "}", 400, "too large to represent"},
+      {"/v1/chat/completions", R"({"messages":[{"role":"user","content":"x"}],"top_p":-1e999999})", 400,
+       "too large to represent"},
+      {"/infill", R"({"input_prefix":"a","input_suffix":"b","n_predict":)" + std::string(5000, '9') + "}", 400,
+       "too large to represent"},
+      {"/v1/feedback", R"({"completion_id":"cmpl-x","event":"shown","timestamp_ms":1E+999999})", 400,
+       "too large to represent"},
+      {"/v1/completions", std::string(60000, '['), 400, "deeper than 128 levels"},
   };
   for (const auto& c : cases) {
     auto r = post_json(port(), c.path, c.body);

@@ -52,6 +52,13 @@ struct Settings {
   long long queue_timeout_ms = 30000;   // longest wait for a slot before 503
   long long drain_timeout_ms = 30000;   // SIGTERM: how long in-flight requests may finish
   int http_threads = 32;                // connection-handling threads
+  // Slow and hostile clients: request heads and bodies are read by one poll
+  // thread under these total deadlines, so they never hold an HTTP thread.
+  int max_connections_per_ip = 128;     // open connections per client address; more get 503
+  int max_connections = 512;            // open connections in all; more get 503
+  long long header_timeout_ms = 10000;  // request line + headers complete within this (else 408)
+  long long body_timeout_ms = 30000;    // body complete within this after its head (else 408)
+  long long keep_alive_timeout_ms = 5000;  // idle kept-alive connections are closed after this
   // Storage and logs
   std::string feedback_db = "codeloom-feedback.db";  // completions and feedback events
   bool log_requests = true;             // one structured log line per request
