@@ -281,8 +281,12 @@ void serve() {
     }
     // Later jobs fork from this process: leave no earlier job's argv, env or
     // paths in the memory they inherit.
-    for (std::vector<std::string>* v : {&spec.argv, &spec.env, &spec.hidden_dirs}) {
+    for (std::vector<std::string>* v : {&spec.argv, &spec.env}) {
       for (std::string& s : *v) explicit_bzero(s.data(), s.size());
+    }
+    for (codeloom::sandbox::internal::ViewEntry& e : spec.view) {
+      explicit_bzero(e.path.data(), e.path.size());
+      explicit_bzero(e.source.data(), e.source.size());
     }
     explicit_bzero(spec.host_work_dir.data(), spec.host_work_dir.size());
     explicit_bzero(buf.data(), static_cast<size_t>(n));
