@@ -323,10 +323,12 @@ int main(int argc, char** argv) {
     return 1;
   }
   // --python must be the interpreter embedded here, or jobs would run under a
-  // different Python than the cold path.
-  PyObject* base = PySys_GetObject("base_prefix");
-  std::string own = std::string(base ? PyUnicode_AsUTF8(base) : "") + "/bin/python" +
-                    std::to_string(PY_MAJOR_VERSION) + "." + std::to_string(PY_MINOR_VERSION);
+  // different Python than the cold path. Compared with the prefix libpython
+  // was built for, not sys.base_prefix: CPython derives that from --python's
+  // location, so another install with its own standard library (a pyenv)
+  // would pass as "ours".
+  std::string own = std::string(CODELOOM_PYEMBED_PREFIX) + "/bin/python" + std::to_string(PY_MAJOR_VERSION) + "." +
+                    std::to_string(PY_MINOR_VERSION);
   if (real_path(python).empty() || real_path(python) != real_path(own)) {
     send_text("error " + python + " is not the embedded Python " + PY_VERSION + " (" + own + ")");
     return 1;
