@@ -126,5 +126,46 @@ TEST(SandboxView, CppSeesOnlyTheAllowList) { expect_view(testing::shared_sandbox
 
 TEST(SandboxView, JavaSeesOnlyTheAllowList) { expect_view(testing::shared_sandbox(), Language::kJava); }
 
+TEST(SandboxView, ExtraVisiblePathsAreReadOnly) {
+  SandboxOptions o;
+  o.scratch_root = "/tmp/codeloom-sandbox-test";
+  o.uid_base = 61310;
+  o.uid_slots = 2;
+  const std::string dir = std::string(CODELOOM_TEST_DATA_DIR) + "/sandbox/view";
+  o.extra_visible = {dir};
+  Result<std::unique_ptr<Sandbox>> sb = Sandbox::create(o);
+  ASSERT_TRUE(sb) << sb.error().message;
+  Job j = testing::python_job(
+      "import os, sys\nd = sys.argv[1]\nprint(open(d + '/allowed.txt').read() == open('allowed.txt').read())\n"
+      "try:\n    open(d + '/written', 'w')\nexcept OSError as e:\n    print(e.strerror)\n"
+      "print(os.path.exists(os.path.dirname(os.path.dirname(d)) + '/containment'))\n");
+  j.files.push_back({"allowed.txt", testing::read_text(dir + "/allowed.txt")});
+  j.args = {dir};
+  Result<JobResult> r = (*sb)->run(j);
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->outcome, Outcome::kPass) << r->detail << r->stderr_data;
+  EXPECT_EQ(r->stdout_data, "True\nRead-only file system\nFalse\n");
+}
+
+TEST(SandboxView, PathsThatCannotBeShownAreClearErrors) {
+  for (const std::string& bad : {std::string("relative/dir"), std::string("/nonexistent-codeloom-dir"),
+                                 std::string("/tmp")}) {
+    SandboxOptions o;
+    o.extra_visible = {bad};
+    Result<std::unique_ptr<Sandbox>> sb = Sandbox::create(o);
+    ASSERT_FALSE(sb) << bad;
+    EXPECT_EQ(sb.error().code, ErrorCode::kInvalidArgument);
+    EXPECT_NE(sb.error().message.find(bad), std::string::npos) << sb.error().message;
+  }
+  SandboxOptions o;
+  o.python = "/bin/python3-not-there";  // missing tools are reported per job, not here
+  o.warm_python = false;
+  EXPECT_TRUE(Sandbox::create(o));
+  o.python = "/tmp";  // a tool under /tmp cannot be shown (the job's /tmp is private)
+  Result<std::unique_ptr<Sandbox>> sb = Sandbox::create(o);
+  ASSERT_FALSE(sb);
+  EXPECT_NE(sb.error().message.find("under /tmp"), std::string::npos) << sb.error().message;
+}
+
 }  // namespace
 }  // namespace codeloom::sandbox
