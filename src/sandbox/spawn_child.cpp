@@ -172,6 +172,35 @@ void kill_children_without_pid_ns() {
   }
 }
 
+// init is a fork of the host process (or of the zygote), so /proc/1/cmdline
+// would show the host's command line (build, data and model paths) to the
+// job. Zero init's copy of the argv strings (fields 48-49 of
+// /proc/self/stat: arg_start, arg_end); the warm program, forked from init,
+// inherits the zeroed copy. The host's own memory is untouched (copy on write).
+void wipe_inherited_cmdline() {
+  int fd = open("/proc/self/stat", O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return;
+  char stat[1024];
+  ssize_t m = read(fd, stat, sizeof(stat) - 1);
+  close(fd);
+  if (m <= 0) return;
+  stat[m] = '\0';
+  const char* s = std::strrchr(stat, ')');
+  if (!s || s[1] != ' ') return;
+  s += 2;  // field 3 (state)
+  unsigned long range[2] = {0, 0};
+  for (int field = 3; *s && field <= 49; ++field) {
+    unsigned long v = 0;
+    for (; *s >= '0' && *s <= '9'; ++s) v = v * 10 + static_cast<unsigned long>(*s - '0');
+    if (field >= 48) range[field - 48] = v;
+    while (*s && *s != ' ') ++s;
+    if (*s == ' ') ++s;
+  }
+  if (range[0] != 0 && range[1] > range[0]) {
+    std::memset(reinterpret_cast<void*>(range[0]), 0, range[1] - range[0]);
+  }
+}
+
 [[noreturn]] void run_init(const ChildPlan& p) {
   prctl(PR_SET_PDEATHSIG, SIGKILL);
   if (p.layers.mount_ns) {
@@ -181,6 +210,7 @@ void kill_children_without_pid_ns() {
     fail("chdir work dir");
   }
   if (p.layers.ipc_uts_ns) sethostname("sandbox", 7);
+  wipe_inherited_cmdline();
   if (!p.layers.pid_ns) {
     prctl(PR_SET_CHILD_SUBREAPER, 1);
     setpgid(0, 0);  // the shim kills this group on timeout

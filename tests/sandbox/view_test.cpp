@@ -126,6 +126,31 @@ TEST(SandboxView, CppSeesOnlyTheAllowList) { expect_view(testing::shared_sandbox
 
 TEST(SandboxView, JavaSeesOnlyTheAllowList) { expect_view(testing::shared_sandbox(), Language::kJava); }
 
+// Regression: init (PID 1 of the job) is a fork of the host (or of the
+// zygote), and /proc/1/cmdline showed the host's command line, i.e. build and
+// data paths, to the job.
+TEST(SandboxView, HostCommandLineIsNotShown) {
+  SandboxOptions o;
+  o.scratch_root = "/tmp/codeloom-sandbox-test";
+  o.uid_base = 61320;
+  o.uid_slots = 2;
+  o.warm_python = false;
+  Result<std::unique_ptr<Sandbox>> cold = Sandbox::create(o);
+  ASSERT_TRUE(cold) << cold.error().message;
+  Job j = testing::python_job(
+      "for p in ('/proc/1/cmdline', '/proc/self/cmdline', '/proc/2/cmdline'):\n"
+      "    print(p, open(p, 'rb').read())\n");
+  const Sandbox* both[] = {&testing::shared_sandbox(), cold->get()};
+  for (const Sandbox* sb : both) {
+    SCOPED_TRACE(sb->warm_python() ? "warm" : "cold");
+    Result<JobResult> r = sb->run(j);
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->outcome, Outcome::kPass) << r->detail << r->stderr_data;
+    EXPECT_EQ(r->stdout_data.find(CODELOOM_BINARY_DIR), std::string::npos) << r->stdout_data;
+    EXPECT_NE(r->stdout_data.find("/proc/1/cmdline"), std::string::npos) << r->stdout_data;
+  }
+}
+
 TEST(SandboxView, ExtraVisiblePathsAreReadOnly) {
   SandboxOptions o;
   o.scratch_root = "/tmp/codeloom-sandbox-test";
