@@ -7,6 +7,7 @@
 #include <linux/mount.h>
 #include <sched.h>
 #include <sys/mount.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -31,6 +32,27 @@ bool write_file(const char* path, const char* text) {
   return ok;
 }
 
+// In a forked grandchild: can a fresh tmpfs with a read-only bind become the
+// root (pivot_root) with the old root detached, as view_child.cpp does?
+bool probe_view_root() {
+  pid_t c = fork();
+  if (c == 0) {
+    bool ok = unshare(CLONE_NEWNS) == 0 && mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr) == 0 &&
+              mount("tmpfs", "/tmp", "tmpfs", MS_NOSUID | MS_NODEV, "size=64k") == 0 &&
+              mkdir("/tmp/usr", 0755) == 0 && mount("/usr", "/tmp/usr", nullptr, MS_BIND | MS_REC, nullptr) == 0;
+    if (ok) {
+      struct mount_attr attr {};
+      attr.attr_set = MOUNT_ATTR_RDONLY | MOUNT_ATTR_NOSUID;
+      ok = syscall(SYS_mount_setattr, AT_FDCWD, "/tmp/usr", AT_RECURSIVE, &attr, sizeof(attr)) == 0 &&
+           chdir("/tmp") == 0 && syscall(SYS_pivot_root, ".", ".") == 0 && umount2(".", MNT_DETACH) == 0 &&
+           chdir("/") == 0 && access("/usr", F_OK) == 0;
+    }
+    _exit(ok ? 0 : 1);
+  }
+  int st = 0;
+  return c > 0 && waitpid(c, &st, 0) == c && WIFEXITED(st) && WEXITSTATUS(st) == 0;
+}
+
 // Runs in the forked child: only system calls on prepared data.
 std::uint32_t probe_in_child(bool root, const char* uid_map, const char* gid_map) {
   std::uint32_t bits = 0;
@@ -44,12 +66,10 @@ std::uint32_t probe_in_child(bool root, const char* uid_map, const char* gid_map
   }
   if (unshare(CLONE_NEWNET) == 0) bits |= kNetNs;
   if (unshare(CLONE_NEWIPC | CLONE_NEWUTS) == 0) bits |= kIpcUts;
+  bool view_root = probe_view_root();
   if (unshare(CLONE_NEWNS) == 0 && mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr) == 0) {
-    struct mount_attr attr {};
-    attr.attr_set = MOUNT_ATTR_RDONLY | MOUNT_ATTR_NOSUID;
-    bool ro = syscall(SYS_mount_setattr, AT_FDCWD, "/", AT_RECURSIVE, &attr, sizeof(attr)) == 0;
     bool tmp = mount("tmpfs", "/tmp", "tmpfs", MS_NOSUID | MS_NODEV, "size=64k") == 0;
-    if (ro && tmp) bits |= kMountNs;
+    if (view_root && tmp) bits |= kMountNs;
   }
   // Before the PID namespace: once its init exits, fork() fails there.
   if (root) {

@@ -14,6 +14,7 @@
 #include "codeloom/common/log.h"
 #include "language.h"
 #include "spawn.h"
+#include "view.h"
 #include "workdir.h"
 #include "zygote.h"
 
@@ -119,13 +120,19 @@ Result<std::unique_ptr<Sandbox>> Sandbox::create(SandboxOptions options) {
     if (tool->empty() || tool->front() != '/') {
       return make_error(ErrorCode::kInvalidArgument, "sandbox tool path must be absolute: '" + *tool + "'");
     }
-    for (const std::string& hidden : options.hidden_dirs) {
-      if (under(*tool, hidden)) {
-        return make_error(ErrorCode::kInvalidArgument,
-                          "sandbox tool " + *tool + " lies under " + hidden +
-                              ", which is hidden inside the sandbox; use a system path such as /usr/bin/python3");
-      }
+  }
+  for (const std::string& path : options.extra_visible) {
+    if (path.empty() || path.front() != '/' || under(path, "/tmp") || access(path.c_str(), F_OK) != 0) {
+      return make_error(ErrorCode::kInvalidArgument, "sandbox extra_visible path '" + path +
+                                                         "' must be absolute, exist and lie outside /tmp");
     }
+  }
+  auto views = std::make_unique<internal::JobViews>();
+  for (auto [language, view] : {std::pair{Language::kPython, &views->python}, std::pair{Language::kCpp, &views->cpp},
+                                std::pair{Language::kJava, &views->java}}) {
+    Result<std::vector<internal::ViewEntry>> v = internal::job_view(options, language);
+    if (!v) return v.error();
+    *view = std::move(*v);
   }
   Isolation iso = probe_isolation();
   for (const std::string& layer : options.disabled_layers) {
@@ -148,6 +155,7 @@ Result<std::unique_ptr<Sandbox>> Sandbox::create(SandboxOptions options) {
                                                                                << " (have: " << iso.describe() << ")");
   }
   std::unique_ptr<Sandbox> sandbox(new Sandbox(std::move(options), iso));
+  sandbox->views_ = std::move(views);
   if (sandbox->options_.warm_python) {
     const SandboxOptions& o = sandbox->options_;
     std::string why;
@@ -250,7 +258,11 @@ Result<JobResult> Sandbox::run(const Job& job) const {
     spec.uid = uid;
     spec.gid = uid;
     spec.layers = isolation_;
-    spec.hidden_dirs = options_.hidden_dirs;
+    if (isolation_.mount_ns) {
+      spec.view = views_->of(job.language);
+      internal::add_identity(uid >= 0 ? uid : static_cast<int>(getuid()), uid >= 0 ? uid : static_cast<int>(getgid()),
+                             &spec.view);
+    }
     if (!step.is_compile) spec.stdin_data = job.stdin_data;
     internal::SpawnResult s;
     if (zygote_ && !step.warm_argv.empty()) {

@@ -19,11 +19,15 @@
 #include "codeloom/common/status.h"
 #include "codeloom/sandbox/isolation.h"
 #include "codeloom/sandbox/job.h"
+#include "view.h"
 
 namespace codeloom::sandbox::internal {
 
 // Inside the sandbox the work dir appears here (when the mount layer is on).
 inline constexpr const char* kInnerWorkDir = "/tmp/work";
+// The job's new root is assembled here, in its own mount namespace, before
+// pivot_root (view_child.cpp); view entries are staged at kViewStage + path.
+inline constexpr const char* kViewStage = "/tmp";
 
 struct SpawnSpec {
   std::vector<std::string> argv;   // argv[0]: absolute path or relative to the work dir
@@ -35,7 +39,7 @@ struct SpawnSpec {
   int uid = -1;                    // >= 0: setresuid/setresgid to it (needs root)
   int gid = -1;
   Isolation layers;                // which layers to set up
-  std::vector<std::string> hidden_dirs;
+  std::vector<ViewEntry> view;     // what the job sees of the host (mount layer)
 };
 
 struct SpawnResult {
@@ -63,11 +67,19 @@ SpawnResult spawn_sandboxed(const SpawnSpec& spec, Zygote* zygote = nullptr);
 // ---- the child side (spawn_child.cpp) ----------------------------------------
 // Everything the forked child needs, prepared before fork() so the child only
 // makes system calls (no allocation: the host is multi-threaded).
+// One view entry as the child uses it: `staged` = kViewStage + path.
+struct ViewMount {
+  int kind = 0;  // ViewEntry::Kind
+  const char* staged = nullptr;
+  const char* source = nullptr;
+};
+
 struct ChildPlan {
   const char* const* argv = nullptr;
   const char* const* envp = nullptr;
   const char* host_work_dir = nullptr;
-  const char* const* hidden_dirs = nullptr;  // null-terminated
+  const ViewMount* view = nullptr;            // view_count entries, parents first
+  int view_count = 0;
   const char* tmp_mount_options = nullptr;   // "size=...,mode=1777"
   const char* uid_map = nullptr;             // for the user namespace, e.g. "1000 1000 1\n"
   const char* gid_map = nullptr;
@@ -95,5 +107,11 @@ struct ChildReport {
 
 // Runs in the forked child; never returns.
 [[noreturn]] void run_shim(const ChildPlan& plan);
+
+// Child side helpers (spawn_child.cpp, view_child.cpp). child_fail reports a
+// set-up failure ("what: strerror(errno)") on the report pipe and exits 126.
+[[noreturn]] void child_fail(const char* what);
+// Makes the view the root of the current mount namespace (view_child.cpp).
+void enter_view(const ChildPlan& plan);
 
 }  // namespace codeloom::sandbox::internal

@@ -3,11 +3,9 @@
 // allocation, no locks, no C++ library calls that might take one.
 #include <fcntl.h>
 #include <grp.h>
-#include <linux/mount.h>
 #include <poll.h>
 #include <sched.h>
 #include <signal.h>
-#include <sys/mount.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -37,10 +35,7 @@ void report_setup_error(const char* what, int err) {
   (void)n;
 }
 
-[[noreturn]] void fail(const char* what) {
-  report_setup_error(what, errno);
-  _exit(126);
-}
+[[noreturn]] void fail(const char* what) { child_fail(what); }
 
 bool write_file(const char* path, const char* text) {
   int fd = open(path, O_WRONLY | O_CLOEXEC);
@@ -49,13 +44,6 @@ bool write_file(const char* path, const char* text) {
   bool ok = write(fd, text, static_cast<size_t>(len)) == len;
   close(fd);
   return ok;
-}
-
-int mount_setattr_(const char* path, unsigned flags, std::uint64_t set, std::uint64_t clr) {
-  struct mount_attr attr {};
-  attr.attr_set = set;
-  attr.attr_clr = clr;
-  return static_cast<int>(syscall(SYS_mount_setattr, AT_FDCWD, path, flags, &attr, sizeof(attr)));
 }
 
 // Move the prepared descriptors to 0..4 and close everything else, so no other
@@ -71,46 +59,6 @@ void arrange_fds(const ChildPlan& p) {
     if (dup2(high[i], i) < 0) _exit(125);
   }
   syscall(SYS_close_range, 5u, ~0u, 0u);
-}
-
-void setup_mounts(const ChildPlan& p) {
-  if (mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr) != 0) fail("make / private");
-  int work_fd = open(p.host_work_dir, O_PATH | O_DIRECTORY | O_CLOEXEC);
-  if (work_fd < 0) fail("open work dir");
-  if (mount_setattr_("/", AT_RECURSIVE, MOUNT_ATTR_RDONLY | MOUNT_ATTR_NOSUID, 0) != 0) {
-    fail("remount / read-only (mount_setattr)");
-  }
-  for (const char* const* d = p.hidden_dirs; d && *d; ++d) {
-    if (mount("tmpfs", *d, "tmpfs", MS_NOSUID | MS_NODEV | MS_NOEXEC, "size=16k,mode=755") != 0 &&
-        errno != ENOENT && errno != ENOTDIR) {
-      fail("hide directory with tmpfs");
-    }
-  }
-  if (mount("tmpfs", "/tmp", "tmpfs", MS_NOSUID | MS_NODEV, p.tmp_mount_options) != 0) {
-    fail("mount private /tmp");
-  }
-  if (mount("tmpfs", "/dev/shm", "tmpfs", MS_NOSUID | MS_NODEV, p.tmp_mount_options) != 0 &&
-      errno != ENOENT) {
-    fail("mount private /dev/shm");
-  }
-  if (mkdir(kInnerWorkDir, 0755) != 0) fail("create /tmp/work");
-  // The host path is now hidden under the private /tmp; bind it via the fd.
-  char fd_path[64] = "/proc/self/fd/";
-  int n = work_fd, len = 0;
-  char digits[16];
-  do { digits[len++] = static_cast<char>('0' + n % 10); n /= 10; } while (n > 0);
-  size_t pos = std::strlen(fd_path);
-  while (len > 0) fd_path[pos++] = digits[--len];
-  fd_path[pos] = '\0';
-  if (mount(fd_path, kInnerWorkDir, nullptr, MS_BIND, nullptr) != 0) fail("bind work dir");
-  if (mount_setattr_(kInnerWorkDir, 0, MOUNT_ATTR_NOSUID | MOUNT_ATTR_NODEV, MOUNT_ATTR_RDONLY) != 0) {
-    fail("make work dir writable");
-  }
-  close(work_fd);
-  if (p.layers.pid_ns &&
-      mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, nullptr) != 0) {
-    fail("mount /proc for the PID namespace");
-  }
 }
 
 void set_limit(int resource, rlim_t soft, rlim_t hard) {
@@ -224,15 +172,45 @@ void kill_children_without_pid_ns() {
   }
 }
 
+// init is a fork of the host process (or of the zygote), so /proc/1/cmdline
+// would show the host's command line (build, data and model paths) to the
+// job. Zero init's copy of the argv strings (fields 48-49 of
+// /proc/self/stat: arg_start, arg_end); the warm program, forked from init,
+// inherits the zeroed copy. The host's own memory is untouched (copy on write).
+void wipe_inherited_cmdline() {
+  int fd = open("/proc/self/stat", O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return;
+  char stat[1024];
+  ssize_t m = read(fd, stat, sizeof(stat) - 1);
+  close(fd);
+  if (m <= 0) return;
+  stat[m] = '\0';
+  const char* s = std::strrchr(stat, ')');
+  if (!s || s[1] != ' ') return;
+  s += 2;  // field 3 (state)
+  unsigned long range[2] = {0, 0};
+  for (int field = 3; *s && field <= 49; ++field) {
+    unsigned long v = 0;
+    for (; *s >= '0' && *s <= '9'; ++s) v = v * 10 + static_cast<unsigned long>(*s - '0');
+    if (field >= 48) range[field - 48] = v;
+    while (*s && *s != ' ') ++s;
+    if (*s == ' ') ++s;
+  }
+  if (range[0] != 0 && range[1] > range[0]) {
+    std::memset(reinterpret_cast<void*>(range[0]), 0, range[1] - range[0]);
+  }
+}
+
 [[noreturn]] void run_init(const ChildPlan& p) {
   prctl(PR_SET_PDEATHSIG, SIGKILL);
   if (p.layers.mount_ns) {
-    setup_mounts(p);
+    enter_view(p);
     if (chdir(kInnerWorkDir) != 0) fail("chdir work dir");
   } else if (chdir(p.host_work_dir) != 0) {
     fail("chdir work dir");
   }
   if (p.layers.ipc_uts_ns) sethostname("sandbox", 7);
+  wipe_inherited_cmdline();
   if (!p.layers.pid_ns) {
     prctl(PR_SET_CHILD_SUBREAPER, 1);
     setpgid(0, 0);  // the shim kills this group on timeout
@@ -276,6 +254,11 @@ void kill_children_without_pid_ns() {
 }
 
 }  // namespace
+
+[[noreturn]] void child_fail(const char* what) {
+  report_setup_error(what, errno);
+  _exit(126);
+}
 
 [[noreturn]] void run_shim(const ChildPlan& p) {
   arrange_fds(p);

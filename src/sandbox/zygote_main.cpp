@@ -281,8 +281,12 @@ void serve() {
     }
     // Later jobs fork from this process: leave no earlier job's argv, env or
     // paths in the memory they inherit.
-    for (std::vector<std::string>* v : {&spec.argv, &spec.env, &spec.hidden_dirs}) {
+    for (std::vector<std::string>* v : {&spec.argv, &spec.env}) {
       for (std::string& s : *v) explicit_bzero(s.data(), s.size());
+    }
+    for (codeloom::sandbox::internal::ViewEntry& e : spec.view) {
+      explicit_bzero(e.path.data(), e.path.size());
+      explicit_bzero(e.source.data(), e.source.size());
     }
     explicit_bzero(spec.host_work_dir.data(), spec.host_work_dir.size());
     explicit_bzero(buf.data(), static_cast<size_t>(n));
@@ -319,10 +323,12 @@ int main(int argc, char** argv) {
     return 1;
   }
   // --python must be the interpreter embedded here, or jobs would run under a
-  // different Python than the cold path.
-  PyObject* base = PySys_GetObject("base_prefix");
-  std::string own = std::string(base ? PyUnicode_AsUTF8(base) : "") + "/bin/python" +
-                    std::to_string(PY_MAJOR_VERSION) + "." + std::to_string(PY_MINOR_VERSION);
+  // different Python than the cold path. Compared with the prefix libpython
+  // was built for, not sys.base_prefix: CPython derives that from --python's
+  // location, so another install with its own standard library (a pyenv)
+  // would pass as "ours".
+  std::string own = std::string(CODELOOM_PYEMBED_PREFIX) + "/bin/python" + std::to_string(PY_MAJOR_VERSION) + "." +
+                    std::to_string(PY_MINOR_VERSION);
   if (real_path(python).empty() || real_path(python) != real_path(own)) {
     send_text("error " + python + " is not the embedded Python " + PY_VERSION + " (" + own + ")");
     return 1;

@@ -88,7 +88,12 @@ std::string encode_request(const SpawnSpec& spec) {
   w.pod(static_cast<std::int32_t>(spec.uid));
   w.pod(static_cast<std::int32_t>(spec.gid));
   w.pod(spec.layers);
-  w.strings(spec.hidden_dirs);
+  w.pod(static_cast<std::uint32_t>(spec.view.size()));
+  for (const ViewEntry& e : spec.view) {
+    w.pod(static_cast<std::uint8_t>(e.kind));
+    w.str(e.path);
+    w.str(e.source);
+  }
   return w.take();
 }
 
@@ -99,8 +104,18 @@ bool decode_request(const char* data, size_t size, SpawnSpec* out) {
   std::int32_t uid = 0, gid = 0;
   if (!r.pod(&magic) || magic != kMagic || !r.pod(&layout) || layout != kLayout) return false;
   if (!r.strings(&out->argv) || !r.strings(&out->env) || !r.str(&out->host_work_dir) || !r.pod(&out->limits) ||
-      !r.pod(&as_data) || !r.pod(&uid) || !r.pod(&gid) || !r.pod(&out->layers) || !r.strings(&out->hidden_dirs)) {
+      !r.pod(&as_data) || !r.pod(&uid) || !r.pod(&gid) || !r.pod(&out->layers)) {
     return false;
+  }
+  std::uint32_t n_view = 0;
+  if (!r.pod(&n_view) || n_view > size) return false;
+  out->view.resize(n_view);
+  for (ViewEntry& e : out->view) {
+    std::uint8_t kind = 0;
+    if (!r.pod(&kind) || kind < ViewEntry::kDir || kind > ViewEntry::kFile || !r.str(&e.path) || !r.str(&e.source)) {
+      return false;
+    }
+    e.kind = static_cast<ViewEntry::Kind>(kind);
   }
   out->memory_as_data = as_data != 0;
   out->uid = uid;
@@ -111,7 +126,13 @@ bool decode_request(const char* data, size_t size, SpawnSpec* out) {
 void prepare_plan(const SpawnSpec& spec, PlanStorage* s) {
   s->argv = c_strings(spec.argv);
   s->envp = c_strings(spec.env);
-  s->hidden = c_strings(spec.hidden_dirs);
+  s->staged.clear();
+  s->staged.reserve(spec.view.size());
+  s->view.clear();
+  for (const ViewEntry& e : spec.view) {
+    s->staged.push_back(kViewStage + e.path);
+    s->view.push_back({e.kind, s->staged.back().c_str(), e.source.c_str()});
+  }
   s->tmp_options = "size=" + std::to_string(spec.limits.tmp_bytes) + ",mode=1777";
   s->uid_map = std::to_string(getuid()) + " " + std::to_string(getuid()) + " 1\n";
   s->gid_map = std::to_string(getgid()) + " " + std::to_string(getgid()) + " 1\n";
@@ -119,7 +140,8 @@ void prepare_plan(const SpawnSpec& spec, PlanStorage* s) {
   plan.argv = s->argv.data();
   plan.envp = s->envp.data();
   plan.host_work_dir = spec.host_work_dir.c_str();
-  plan.hidden_dirs = s->hidden.data();
+  plan.view = s->view.data();
+  plan.view_count = static_cast<int>(s->view.size());
   plan.tmp_mount_options = s->tmp_options.c_str();
   plan.uid_map = s->uid_map.c_str();
   plan.gid_map = s->gid_map.c_str();

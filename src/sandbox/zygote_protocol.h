@@ -32,7 +32,9 @@ bool decode_request(const char* data, size_t size, SpawnSpec* out);
 // The ChildPlan for `spec` and the storage its pointers refer to. `spec` must
 // outlive it. Descriptors are the caller's to fill in.
 struct PlanStorage {
-  std::vector<const char*> argv, envp, hidden;
+  std::vector<const char*> argv, envp;
+  std::vector<std::string> staged;  // kViewStage + each view path
+  std::vector<ViewMount> view;
   std::string tmp_options, uid_map, gid_map;
   ChildPlan plan;
   PlanStorage() = default;

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <cstdio>
 #include <fstream>
 #include <string>
@@ -228,6 +229,32 @@ TEST(SandboxWarmPython, HelperProblemsAreClear) {
   std::unique_ptr<Sandbox> other = make_sandbox(true, 61230, "/usr/bin/env");
   ASSERT_TRUE(other);
   EXPECT_FALSE(other->warm_python());
+}
+
+// Regression: another Python install with its own standard library (a pyenv,
+// now visible to jobs through its prefix) made the zygote compute that
+// install's base_prefix and accept it, so warm jobs ran the embedded Python
+// on another install's standard library. Such an interpreter must run cold.
+TEST(SandboxWarmPython, AnotherInstallRunsCold) {
+  namespace fs = std::filesystem;
+  const std::string name = fs::canonical("/usr/bin/python3").filename();  // python3.X
+  const fs::path prefix = fs::path(CODELOOM_BINARY_DIR) / "sandbox-test-other-python";
+  fs::remove_all(prefix);
+  fs::create_directories(prefix / "bin");
+  fs::create_directories(prefix / "lib");
+  fs::create_directory_symlink("/usr/lib/" + name, prefix / "lib" / name);  // the landmark os.py is found here
+  const fs::path python = prefix / "bin" / name;
+  std::ofstream(python) << "#!/bin/sh\nexec /usr/bin/" << name << " \"$@\"\n";
+  fs::permissions(python, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
+                              fs::perms::others_read | fs::perms::others_exec);
+  std::unique_ptr<Sandbox> sb = make_sandbox(true, 61240, python.string());
+  ASSERT_TRUE(sb);
+  EXPECT_FALSE(sb->warm_python());
+  Result<JobResult> r = sb->run(testing::python_job("print('cold')\n"));
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->outcome, Outcome::kPass) << r->detail << r->stderr_data;
+  EXPECT_EQ(r->stdout_data, "cold\n");
+  fs::remove_all(prefix);
 }
 
 }  // namespace

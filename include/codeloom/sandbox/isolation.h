@@ -16,7 +16,7 @@ struct Isolation {
   bool user_ns = false;         // unshare(CLONE_NEWUSER) works (used when not root)
   bool pid_ns = false;          // CLONE_NEWPID: the tree dies with its init
   bool net_ns = false;          // CLONE_NEWNET: no interfaces except a down loopback
-  bool mount_ns = false;        // CLONE_NEWNS + read-only remount + tmpfs over homes
+  bool mount_ns = false;        // CLONE_NEWNS + a fresh root holding only the job's view (pivot_root)
   bool ipc_uts_ns = false;      // CLONE_NEWIPC | CLONE_NEWUTS
   bool setuid = false;          // root can setuid() to an unprivileged uid
   bool pidfd = false;           // pidfd_open(): race-free waits and kills

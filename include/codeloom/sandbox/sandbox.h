@@ -28,6 +28,7 @@
 namespace codeloom::sandbox {
 namespace internal {
 class Zygote;
+struct JobViews;
 }
 
 enum class IsolationMode {
@@ -42,8 +43,11 @@ struct SandboxOptions {
   // When root, each work dir is a tmpfs of this size: RLIMIT_FSIZE bounds one
   // file, this bounds them all (compiler output included).
   std::uint64_t work_dir_bytes = 256ull << 20;
-  // Interpreters and compilers: absolute paths outside any hidden directory
-  // (/root and /home are hidden inside the sandbox, so no pyenv shims).
+  // Interpreters and compilers: absolute paths (symlinks are followed). Each
+  // tool's installation prefix (<prefix>/bin/<tool>) is shown to the jobs of
+  // its language when it is not a system one: a pyenv's
+  // /root/.pyenv/versions/X/bin/python3.X works (cold: the warm zygote embeds
+  // the system Python only); a pyenv shim would show the whole pyenv root.
   std::string python = "/usr/bin/python3";
   std::string cxx = "/usr/bin/g++";
   std::string javac = "/usr/bin/javac";
@@ -57,8 +61,6 @@ struct SandboxOptions {
   // Timeouts are multiplied by this (>= 1). Set from calibrate() (calibration.h)
   // or leave at 1.
   double timeout_scale = 1.0;
-  // Directories covered by an empty tmpfs inside the sandbox.
-  // /run holds host daemons' unix sockets (connect() works on a read-only fs).
   // Layers to switch off even if the probe finds them ("pid_ns", "net_ns",
   // "mount_ns", "ipc_uts_ns", "setuid", "user_ns"): for tests of the weaker
   // mode and for hosts where a layer misbehaves. Unknown names are an error.
@@ -72,7 +74,11 @@ struct SandboxOptions {
   // The helper; empty: codeloom-pyzygote beside the running executable, else
   // the one in the build tree. A path given here must work (create() fails).
   std::string python_zygote;
-  std::vector<std::string> hidden_dirs = {"/root", "/home", "/run", "/var/lib", "/etc/ssh"};
+  // Host paths shown read-only to every job in addition to its view (the
+  // allow-list in src/sandbox/view.cpp plus its tools' files, see
+  // docs/sandbox.md "What a job sees"), e.g. a site-packages directory.
+  // Absolute, existing, not under /tmp.
+  std::vector<std::string> extra_visible;
 };
 
 class Sandbox {
@@ -111,6 +117,7 @@ class Sandbox {
   mutable std::vector<bool> slot_busy_;  // guarded by mu_
   mutable std::vector<int> slot_fd_;     // guarded by mu_: the flocked lock file of each busy slot
   std::unique_ptr<internal::Zygote> zygote_;  // null: Python jobs exec the interpreter
+  std::unique_ptr<const internal::JobViews> views_;  // per language, built by create()
 };
 
 }  // namespace codeloom::sandbox

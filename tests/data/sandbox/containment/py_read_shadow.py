@@ -1,2 +1,2 @@
-# /etc/shadow is readable by root only; the job runs as an unprivileged uid.
+# /etc/shadow is not part of any job's view (docs/sandbox.md, "What a job sees").
 print(open("/etc/shadow").read())
