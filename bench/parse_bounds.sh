@@ -21,6 +21,7 @@ gen "$tmp/brackets16k.js" "" "[1," 16000
 gen "$tmp/strings20k.js" "" '["a",' 20000
 gen "$tmp/string1m.py" 'x = """' $'abc def\n' 131072
 gen "$tmp/string10m.py" 'x = """' $'abc def\n' 1310720
+gen "$tmp/brackets2800k.js" "" "[1," 2800000
 gen "$tmp/fns_after_paren.cc" $'(\n' $'void f(){}\n' 20000
 mkfifo "$tmp/fifo.py"
 
@@ -46,6 +47,7 @@ run js_brackets_16k "$tmp/brackets16k.js" parse
 run js_string_arrays_20k "$tmp/strings20k.js" parse
 run py_unterminated_1mb "$tmp/string1m.py" parse
 run py_unterminated_10mb "$tmp/string10m.py" parse
+run js_brackets_2800k "$tmp/brackets2800k.js" parse
 run cpp_fns_after_paren "$tmp/fns_after_paren.cc" parse
 run dev_zero /dev/zero parse --language python
 run fifo "$tmp/fifo.py" parse

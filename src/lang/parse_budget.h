@@ -15,6 +15,8 @@ namespace codeloom::lang::detail {
 struct BudgetedParse {
   TSTree* tree = nullptr;         // owned by the caller; null when over budget
   bool over_budget = false;
+  bool out_of_memory = false;      // which budget ran out
+  std::size_t allocated = 0;       // bytes tree-sitter allocated (gross)
   std::uint32_t reached_byte = 0;  // how far the parser got
   std::chrono::milliseconds elapsed{0};
 };

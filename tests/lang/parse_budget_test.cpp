@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -115,6 +116,29 @@ TEST(ParseBudget, NestedFunctionBodiesAreNotCopiedPerLevel) {
   EXPECT_EQ(functions[1].qualified_name, "f.f");
 }
 
+TEST(ParseBudget, FlatErrorRecoveryIsRefusedByTheMemoryBudget) {
+  // 3 MB of unclosed brackets parses in ~2 s but tree-sitter allocates ~340 bytes
+  // per input byte (1 GB here, 10+ GB at max_bytes); real code takes 20-35.
+  std::string text;
+  for (int i = 0; i < 1000000; ++i) text += "[1,";
+  ParseOptions options;
+  options.time_limit = std::chrono::milliseconds(0);  // memory alone
+  options.memory_limit = 64u << 20;                   // keeps the test's peak near 100 MB
+  auto tree = SourceTree::parse(text, Language::kJavaScript, options);
+  ASSERT_FALSE(tree);
+  EXPECT_EQ(tree.error().code, ErrorCode::kOutOfRange);
+  EXPECT_NE(tree.error().message.find("memory budget"), std::string::npos) << tree.error().message;
+
+  // Real code of that size stays far inside the memory budget.
+  std::string real;
+  for (const auto& entry : std::filesystem::directory_iterator(testing::data_dir() / "golden" / "python"))
+    if (entry.path().extension() == ".py") real += testing::read_file(entry.path());
+  const std::string one = real;
+  while (real.size() < (3u << 20)) real += one;
+  auto parsed = SourceTree::parse(real, Language::kPython, options);
+  EXPECT_TRUE(parsed) << parsed.error().message;
+}
+
 TEST(ParseBudget, TinyBudgetRefusesWhatNoBudgetParses) {
   // 1 MB of ordinary code takes far more than 1 ms: the budget must trigger, and
   // time_limit 0 must switch it off.
@@ -128,6 +152,7 @@ TEST(ParseBudget, TinyBudgetRefusesWhatNoBudgetParses) {
   EXPECT_EQ(refused.error().code, ErrorCode::kOutOfRange);
   ParseOptions none;
   none.time_limit = std::chrono::milliseconds(0);
+  none.memory_limit = 0;
   auto parsed = SourceTree::parse(text, Language::kPython, none);
   ASSERT_TRUE(parsed) << parsed.error().message;
   EXPECT_FALSE(parsed->has_errors());

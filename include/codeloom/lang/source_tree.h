@@ -42,6 +42,14 @@ struct ParseOptions {
   // time_limit. A time_limit of 0 disables the budget.
   std::chrono::milliseconds time_limit{1000};
   std::chrono::milliseconds time_per_mib{1000};
+  // Memory budget of each parse, in the same shape: tree-sitter may have
+  // allocated at most memory_limit + memory_per_byte * B bytes (counted gross,
+  // on the parsing thread) by the time it reaches byte B. Real code takes 20-35
+  // bytes per input byte; error recovery over a flat run of unclosed brackets
+  // takes ~340, i.e. 10+ GB for a 32 MiB file that parses within the time
+  // budget. Over it: kOutOfRange, like the time budget. memory_limit 0 = none.
+  std::size_t memory_limit = 256u << 20;
+  std::size_t memory_per_byte = 128;
   // C++ only: macro names the parser should not see, e.g. libstdc++'s
   // `namespace std _GLIBCXX_VISIBILITY(default)` derails tree-sitter-cpp. Each
   // occurrence outside preprocessor lines (plus a directly following "(...)") is
