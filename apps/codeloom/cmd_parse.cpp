@@ -1,4 +1,5 @@
 // codeloom parse FILE: functions, syntax errors, tokens and AST of a source file.
+#include <chrono>
 #include <iostream>
 
 #include "cli.h"
@@ -17,6 +18,7 @@ struct ParseArgs {
   bool tokens = false;
   bool ast = false;
   bool check = false;
+  long long time_limit_ms = lang::ParseOptions{}.time_limit.count();
 };
 
 nlohmann::json range_json(const lang::SourceRange& r) {
@@ -25,9 +27,11 @@ nlohmann::json range_json(const lang::SourceRange& r) {
 }
 
 int run_parse(const ParseArgs& args, GlobalOptions& global) {
-  auto input = read_source(args.path, args.language);
+  lang::ParseOptions options;
+  options.time_limit = std::chrono::milliseconds(args.time_limit_ms);
+  auto input = read_source(args.path, args.language, options.max_bytes);
   if (!input) return report_error(input.error(), global);
-  auto tree = lang::SourceTree::parse(input->text, input->language);
+  auto tree = lang::SourceTree::parse(input->text, input->language, options);
   if (!tree) return report_error(tree.error(), global);
 
   const auto functions = lang::extract_functions(*tree);
@@ -100,12 +104,18 @@ Command add_parse_command(CLI::App& app, GlobalOptions& global) {
       "  codeloom parse heapq.py\n"
       "  codeloom parse ArrayDeque.java --json\n"
       "  cat x.cc | codeloom parse - --language cpp --tokens\n"
-      "  codeloom parse f.py --check   # exit 1 when the file has syntax errors");
+      "  codeloom parse f.py --check   # exit 1 when the file has syntax errors\n"
+      "Only regular files (or - for stdin) are read, up to 32 MiB; directories, FIFOs and devices\n"
+      "are refused (exit 2), as are files too complex to parse within --time-limit-ms (exit 2).");
   sub->add_option("file", args->path, "Source file, or - for stdin")->required();
   sub->add_option("--language,-l", args->language, "python | java | cpp | javascript (default: from extension/shebang)");
   sub->add_flag("--tokens", args->tokens, "Also list classified tokens (identifier, keyword, api_call, ...)");
   sub->add_flag("--ast", args->ast, "Also print the syntax tree (S-expression, or a JSON tree with --json)");
   sub->add_flag("--check", args->check, "Exit with status 1 when there are syntax errors");
+  sub->add_option("--time-limit-ms", args->time_limit_ms,
+                  "Parse time budget: this many ms plus 1000 ms per MiB parsed; over it the file is "
+                  "refused as too complex (exit 2). 0 = no limit")
+      ->check(CLI::Range(0LL, 86400000LL));
   return {sub, [args, &global] { return run_parse(*args, global); }};
 }
 

@@ -1,31 +1,22 @@
 #include "input.h"
 
-#include <iostream>
-#include <iterator>
+#include <unistd.h>
 
 #include "codeloom/common/text.h"
 
 namespace codeloom::cli {
 
-Result<std::string> read_stdin_text(const char* what) {
-  std::string text((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
-  if (std::cin.bad()) return make_error(ErrorCode::kIo, std::string("error reading ") + what);
-  if (Status s = check_text(text, what); !s) return s.error();
-  return text;
+Result<std::string> read_stdin_text(const char* what, std::size_t max_bytes) {
+  return read_text_fd(STDIN_FILENO, max_bytes, what);
 }
 
-Result<SourceInput> read_source(const std::string& path, const std::string& language_flag) {
+Result<SourceInput> read_source(const std::string& path, const std::string& language_flag,
+                                std::size_t max_bytes) {
   SourceInput in;
   in.path = path;
-  if (path == "-") {
-    auto text = read_stdin_text("stdin");
-    if (!text) return text.error();
-    in.text = std::move(*text);
-  } else {
-    auto text = read_text_file(path);
-    if (!text) return text.error();
-    in.text = std::move(*text);
-  }
+  auto text = path == "-" ? read_stdin_text("stdin", max_bytes) : read_text_file(path, max_bytes);
+  if (!text) return text.error();
+  in.text = std::move(*text);
   if (!language_flag.empty()) {
     auto l = lang::parse_language_name(language_flag);
     if (!l) return l.error();

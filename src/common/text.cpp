@@ -1,11 +1,6 @@
 #include "codeloom/common/text.h"
 
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
-#include <fstream>
-#include <sstream>
-#include <sys/stat.h>
 
 namespace codeloom {
 
@@ -54,27 +49,6 @@ Status check_text(std::string_view text, std::string_view what) {
                           "); re-encode it as UTF-8");
   }
   return Status::Ok();
-}
-
-Result<std::string> read_text_file(const std::string& path, std::size_t max_bytes) {
-  struct stat st {};
-  if (::stat(path.c_str(), &st) != 0) {
-    if (errno == ENOENT) return make_error(ErrorCode::kNotFound, "file not found: " + path);
-    return make_error(ErrorCode::kIo, "cannot access " + path + ": " + std::strerror(errno));
-  }
-  if (S_ISDIR(st.st_mode)) return make_error(ErrorCode::kIo, path + " is a directory, not a file");
-  if (static_cast<std::size_t>(st.st_size) > max_bytes) {
-    return make_error(ErrorCode::kOutOfRange, path + " is " + std::to_string(st.st_size) +
-                                                  " bytes, over the limit of " + std::to_string(max_bytes));
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return make_error(ErrorCode::kIo, "cannot open " + path + ": " + std::strerror(errno));
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  if (in.bad()) return make_error(ErrorCode::kIo, "error reading " + path);
-  std::string text = std::move(ss).str();
-  if (Status s = check_text(text, path); !s) return s.error();
-  return text;
 }
 
 }  // namespace codeloom

@@ -38,7 +38,7 @@ bool visit_java(TSNode n, FunctionWalker& w) {
   if (type == "constructor_declaration" || type == "compact_constructor_declaration")
     return member(n, FunctionKind::kConstructor, w), true;
   if (type == "enum_body_declarations") return false;  // walk into it, same scope
-  if (type == "class_body" && is_type(ts_node_parent(n), "object_creation_expression")) {
+  if (type == "class_body" && is_type(w.parent(n), "object_creation_expression")) {
     w.walk_in_scope(n, {"<anonymous>"}, /*is_class=*/true);
     return true;
   }

@@ -14,9 +14,9 @@ bool is_function_value(TSNode n) {
 
 // A statement wrapper (export, expression statement, single-declarator
 // declaration) is the unit when it holds nothing else; comments sit above it.
-TSNode widen(TSNode n) {
+TSNode widen(TSNode n, const FunctionWalker& w) {
   for (;;) {
-    TSNode p = ts_node_parent(n);
+    TSNode p = w.parent(n);
     if (ts_node_is_null(p)) return n;
     std::string_view t = ts_node_type(p);
     if (t == "export_statement" || t == "expression_statement") { n = p; continue; }
@@ -67,7 +67,7 @@ bool visit_javascript(TSNode n, FunctionWalker& w) {
   if (type == "function_declaration" || type == "generator_function_declaration") {
     TSNode name = field(n, "name");
     if (ts_node_is_null(name)) return false;
-    emit_function(n, n, widen(n), std::string(w.text_of(name)), {},
+    emit_function(n, n, widen(n, w), std::string(w.text_of(name)), {},
                   w.in_class() ? FunctionKind::kMethod : FunctionKind::kFunction, w);
     return true;
   }
@@ -93,7 +93,7 @@ bool visit_javascript(TSNode n, FunctionWalker& w) {
       return true;
     }
     if (!is_type(name, "identifier") || !is_function_value(value)) return false;
-    emit_function(value, n, widen(n), std::string(w.text_of(name)), {}, FunctionKind::kFunction, w);
+    emit_function(value, n, widen(n, w), std::string(w.text_of(name)), {}, FunctionKind::kFunction, w);
     return true;
   }
   if (type == "assignment_expression") {
@@ -101,11 +101,11 @@ bool visit_javascript(TSNode n, FunctionWalker& w) {
     TSNode right = field(n, "right");
     if (!is_function_value(right)) return false;
     if (is_type(left, "identifier")) {
-      emit_function(right, n, widen(n), std::string(w.text_of(left)), {}, FunctionKind::kFunction, w);
+      emit_function(right, n, widen(n, w), std::string(w.text_of(left)), {}, FunctionKind::kFunction, w);
       return true;
     }
     if (is_type(left, "member_expression")) {
-      emit_function(right, n, widen(n), std::string(w.text_of(field(left, "property"))),
+      emit_function(right, n, widen(n, w), std::string(w.text_of(field(left, "property"))),
                     member_qualifiers(w, field(left, "object")), FunctionKind::kMethod, w);
       return true;
     }

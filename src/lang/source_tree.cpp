@@ -6,6 +6,7 @@
 #include "codeloom/common/text.h"
 #include "grammar.h"
 #include "macro_blank.h"
+#include "parse_budget.h"
 #include "tree_impl.h"
 
 namespace codeloom::lang {
@@ -29,10 +30,6 @@ Status check_size(std::size_t size, const ParseOptions& options) {
                       "source is " + std::to_string(size) + " bytes; the limit is " +
                           std::to_string(options.max_bytes) + " (ParseOptions::max_bytes)");
   return {};
-}
-
-TSTree* run_parser(TSParser* parser, const TSTree* old, const std::string& text) {
-  return ts_parser_parse_string(parser, old, text.data(), static_cast<uint32_t>(text.size()));
 }
 
 std::string prepare(const std::string& text, Language language, const ParseOptions& options) {
@@ -65,7 +62,10 @@ Result<SourceTree> SourceTree::parse(std::string text, Language language,
     return make_error(ErrorCode::kInternal, "tree-sitter rejected the " +
                                                 std::string(language_name(language)) +
                                                 " grammar (ABI version mismatch?)");
-  impl->tree.reset(run_parser(impl->parser.get(), nullptr, impl->parsed));
+  detail::BudgetedParse run =
+      detail::parse_with_budget(impl->parser.get(), nullptr, impl->parsed, options);
+  if (run.over_budget) return detail::over_budget_error(impl->parsed, run, options);
+  impl->tree.reset(run.tree);
   if (!impl->tree) return make_error(ErrorCode::kInternal, "tree-sitter failed to parse");
   return SourceTree(std::move(impl));
 }
@@ -125,8 +125,10 @@ Result<std::vector<SourceRange>> SourceTree::apply_edit(const TextEdit& edit) {
   std::unique_ptr<TSTree, TreeDeleter> old_tree(ts_tree_copy(impl_->tree.get()));
   ts_tree_edit(old_tree.get(), &ts_edit);
   std::string new_parsed = prepare(new_text, impl_->language, impl_->options);
-  std::unique_ptr<TSTree, TreeDeleter> new_tree(
-      run_parser(impl_->parser.get(), old_tree.get(), new_parsed));
+  detail::BudgetedParse run =
+      detail::parse_with_budget(impl_->parser.get(), old_tree.get(), new_parsed, impl_->options);
+  if (run.over_budget) return detail::over_budget_error(new_parsed, run, impl_->options);
+  std::unique_ptr<TSTree, TreeDeleter> new_tree(run.tree);
   if (!new_tree) return make_error(ErrorCode::kInternal, "tree-sitter failed to re-parse");
 
   uint32_t count = 0;

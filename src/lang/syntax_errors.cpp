@@ -35,6 +35,10 @@ bool explain(const std::string& text, TSNode error, SyntaxError* out) {
   constexpr std::size_t kMaxLeaves = 20000;
   std::vector<TSNode> open;
   TSNode quote{};
+  // in_error[i]: is the i-th ancestor of the cursor's node (from `error` down) an
+  // ERROR node. Kept by the walk because ts_node_parent() rescans from the root:
+  // asking it per quote made a flat ERROR node of N strings O(N^2).
+  std::vector<bool> in_error{true};
   TSTreeCursor c = ts_tree_cursor_new(error);
   std::size_t leaves = 0;
   bool done = !ts_tree_cursor_goto_first_child(&c);
@@ -50,16 +54,19 @@ bool explain(const std::string& text, TSNode error, SyntaxError* out) {
         if (!open.empty() && ts_node_type(open.back())[0] == want) open.pop_back();
       } else if (ts_node_is_null(quote) &&
                  (t == "\"" || t == "'" || t == "`" || t == "string_start") &&
-                 ts_node_is_error(ts_node_parent(n))) {  // not part of a whole string
+                 in_error.back()) {  // not part of a whole string
         quote = n;
       }
     }
     if (ts_node_child_count(n) > 0 && !ts_node_is_missing(n) &&
-        ts_tree_cursor_goto_first_child(&c))
+        ts_tree_cursor_goto_first_child(&c)) {
+      in_error.push_back(ts_node_is_error(n));
       continue;
+    }
     while (!ts_tree_cursor_goto_next_sibling(&c)) {
       if (!ts_tree_cursor_goto_parent(&c) ||
           ts_node_eq(ts_tree_cursor_current_node(&c), error)) { done = true; break; }
+      in_error.pop_back();
     }
   }
   ts_tree_cursor_delete(&c);
