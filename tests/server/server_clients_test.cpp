@@ -50,15 +50,46 @@ class ClientsTest : public ::testing::Test {
 };
 ServerProcess* ClientsTest::server_ = nullptr;
 
+// RFC 6901 lookup; nullptr when absent (json_pointer would throw).
+const json* resolve(const json& doc, const std::string& pointer) {
+  const json* cur = &doc;
+  std::size_t at = 0;
+  while (at < pointer.size()) {
+    if (pointer[at] != '/') return nullptr;
+    const std::size_t end = std::min(pointer.find('/', at + 1), pointer.size());
+    std::string token;
+    for (std::size_t i = at + 1; i < end; ++i) {
+      if (pointer[i] == '~' && i + 1 < end) {
+        token += pointer[++i] == '1' ? '/' : '~';
+      } else {
+        token += pointer[i];
+      }
+    }
+    if (cur->is_object()) {
+      auto it = cur->find(token);
+      if (it == cur->end()) return nullptr;
+      cur = &*it;
+    } else if (cur->is_array() && !token.empty() && token.find_first_not_of("0123456789") == std::string::npos &&
+               std::stoul(token) < cur->size()) {
+      cur = &(*cur)[std::stoul(token)];
+    } else {
+      return nullptr;
+    }
+    at = end;
+  }
+  return cur;
+}
+
 // Checks one response document against the sidecar's pointers and equals.
 void check_document(const json& doc, const json& expect, const std::string& what) {
   for (const auto& p : expect.value("pointers", json::array())) {
-    EXPECT_TRUE(doc.contains(json::json_pointer(p.get<std::string>()))) << what << ": no " << p << " in " << doc.dump();
+    EXPECT_NE(resolve(doc, p.get<std::string>()), nullptr) << what << ": no " << p << " in " << doc.dump();
   }
-  for (const auto& [p, v] : expect.value("equals", json::object()).items()) {
-    const json::json_pointer ptr(p);
-    ASSERT_TRUE(doc.contains(ptr)) << what << ": no '" << p << "' in " << doc.dump();
-    EXPECT_EQ(doc[ptr], v) << what << " at '" << p << "'";
+  const json equals = expect.value("equals", json::object());  // items() of a temporary would dangle
+  for (const auto& [p, v] : equals.items()) {
+    const json* got = resolve(doc, p);
+    ASSERT_NE(got, nullptr) << what << ": no '" << p << "' in " << doc.dump();
+    EXPECT_EQ(*got, v) << what << " at '" << p << "'";
   }
 }
 
@@ -68,7 +99,7 @@ TEST_F(ClientsTest, GoldenRequestsOfEveryClient) {
     if (e.path().string().ends_with(".expect.json")) expects.push_back(e.path());
   }
   std::sort(expects.begin(), expects.end());
-  ASSERT_GE(expects.size(), 12u) << "golden client requests missing under " << kClients;
+  ASSERT_GE(expects.size(), 11u) << "golden client requests missing under " << kClients;
   std::set<std::string> clients;
   for (const auto& ep : expects) {
     const std::string name = ep.parent_path().filename().string() + "/" + ep.filename().string();
@@ -98,8 +129,8 @@ TEST_F(ClientsTest, GoldenRequestsOfEveryClient) {
       for (const auto& ev : events) EXPECT_FALSE(ev.is_discarded() || ev.contains("error")) << ev.dump();
       // Each pointer must appear in some event (the text arrives in the deltas).
       for (const auto& p : expect.value("pointers", json::array())) {
-        const json::json_pointer ptr(p.get<std::string>());
-        EXPECT_TRUE(std::any_of(events.begin(), events.end(), [&](const json& ev) { return ev.contains(ptr); }))
+        EXPECT_TRUE(std::any_of(events.begin(), events.end(),
+                                [&](const json& ev) { return resolve(ev, p.get<std::string>()) != nullptr; }))
             << "no event holds " << p;
       }
       continue;

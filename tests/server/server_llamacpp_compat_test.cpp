@@ -20,6 +20,9 @@ constexpr int kIndentSeed = 2;   // /infill of kInfill
 constexpr int kLineSeed = 4;     // /v1/completions of "x = "
 
 class CompatTest : public ::testing::Test {
+ public:
+  static int port() { return server_->port(); }
+
  protected:
   static void SetUpTestSuite() {
     std::string err;
@@ -33,7 +36,6 @@ class CompatTest : public ::testing::Test {
     delete server_;
     server_ = nullptr;
   }
-  static int port() { return server_->port(); }
   static ServerProcess* server_;
 };
 ServerProcess* CompatTest::server_ = nullptr;
