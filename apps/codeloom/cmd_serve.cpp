@@ -104,7 +104,7 @@ Command add_serve_command(CLI::App& app, GlobalOptions& global) {
   CLI::App* sub = app.add_subcommand("serve", "Serve completions over HTTP (OpenAI API, llama.cpp /infill)");
   sub->footer(
       "Endpoints: POST /v1/completions, /v1/chat/completions, /infill, /v1/feedback;\n"
-      "GET /v1/models, /health, /metrics. See docs/server.md.\n"
+      "GET /v1/models, /health, /metrics, /props, /slots. See docs/server.md and docs/clients.md.\n"
       "Settings: each flag is also a key of the --config JSON file (dashes -> underscores).\n\n"
       "Examples:\n"
       "  codeloom serve --model qwen2.5-coder-1.5b.gguf --slots 4\n"

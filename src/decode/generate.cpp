@@ -4,6 +4,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "codeloom/decode/min_indent.h"
 #include "codeloom/decode/text_stream.h"
 
 namespace codeloom::decode {
@@ -65,7 +66,7 @@ class Generator {
     c.out.index = index;
     auto scope = make_scope_tracker(o_.scope, o_.scope_context);
     if (!scope) return scope.error();
-    c.scope = std::move(*scope);
+    c.scope = with_min_indent(std::move(*scope), o_.min_indent);
 
     const llm::Model& model = src_.model();
     c.out.finish = FinishReason::kLength;

@@ -86,20 +86,20 @@ HttpResponse handle_chat(ServerContext& ctx, const HttpRequest& req) {
   }
   Fields f(body);
   const bool logprobs = f.boolean("logprobs").value_or(false);
-  SamplingFields s = read_sampling(f, ctx, "max_tokens");
-  if (auto mct = f.integer("max_completion_tokens", 0, ctx.settings.max_tokens_limit)) {
-    s.options.max_tokens = static_cast<int>(*mct);
-  }
+  SamplingFields s = read_sampling(f, body, ctx, {"max_completion_tokens", "max_tokens"});
   if (f.error) return error_response(*f.error);
   if (auto e = check_model(ctx, s.model)) return error_response(*e);
 
   auto text = apply_template(ctx.chat_template, messages);
   if (!text) return error_response(generation_error(text.error()));
   std::vector<llm::Token> tokens = ctx.model->tokenize(*text, /*add_special=*/true, /*parse_special=*/true);
-  if (tokens.size() + static_cast<std::size_t>(s.options.max_tokens) > static_cast<std::size_t>(ctx.engine->n_ctx())) {
-    return error_response(bad_request("the conversation (" + std::to_string(tokens.size()) + " tokens) plus max_tokens (" +
-                                          std::to_string(s.options.max_tokens) + ") exceeds the context of " +
-                                          std::to_string(ctx.engine->n_ctx()) + " tokens",
+  // As llama.cpp: the conversation must fit with room for one token (none
+  // for n_predict 0); generation then stops when the context is full.
+  if (tokens.size() + static_cast<std::size_t>(std::min(s.options.max_tokens, 1)) >
+      static_cast<std::size_t>(ctx.engine->n_ctx())) {
+    return error_response(bad_request("the conversation (" + std::to_string(tokens.size()) +
+                                          " tokens) leaves no room in the context of " +
+                                          std::to_string(ctx.engine->n_ctx()) + " tokens; shorten the messages",
                                       "messages"));
   }
   // End-of-turn markers of the common templates, in case the vocabulary does not flag them as end-of-generation.

@@ -1,8 +1,11 @@
 // POST /v1/completions — OpenAI's legacy completions API. "suffix" turns it
 // into fill-in-the-middle (what Continue and other FIM clients send).
+// llama.cpp's fields work too (n_predict, n_cmpl, n_indent, lora: []), and
+// codeloom's scopes (codeloom_scope, codeloom_language; request_scope.h).
 #include "codeloom/prompt/infill.h"
 #include "generation.h"
 #include "handlers.h"
+#include "request_scope.h"
 
 namespace codeloom::server {
 namespace {
@@ -52,13 +55,14 @@ HttpResponse handle_completions(ServerContext& ctx, const HttpRequest& req) {
   const auto suffix = f.string("suffix", max_text);
   const auto logprobs = f.integer("logprobs", 0, 5);
   if (f.boolean("echo").value_or(false)) f.fail("'echo' is not supported", "echo");
-  SamplingFields s = read_sampling(f, ctx, "max_tokens");
+  SamplingFields s = read_sampling(f, body, ctx, {"max_tokens"});
+  const std::string language = read_scope(f, body, prompt_text, s.options);
   if (f.error) return error_response(*f.error);
   if (auto e = check_model(ctx, s.model)) return error_response(*e);
 
   prompt::PromptBudget budget;
   budget.n_ctx = ctx.engine->n_ctx();
-  budget.max_new_tokens = s.options.max_tokens;
+  budget.max_new_tokens = generation_reserve(s.options, budget.n_ctx);
   Result<prompt::CodePrompt> p = make_error(ErrorCode::kInternal, "");
   if (suffix) {
     prompt::InfillRequest ir;
@@ -86,7 +90,7 @@ HttpResponse handle_completions(ServerContext& ctx, const HttpRequest& req) {
     auto waited = wait_job(ctx, run, req.client_gone);
     if (auto* e = std::get_if<ApiError>(&waited)) return error_response(*e);
     const JobResult& r = *std::get<const JobResult*>(waited);
-    record_served(ctx, id, "/v1/completions", s, tokens, "", r);
+    record_served(ctx, id, "/v1/completions", s, tokens, language, r);
     nlohmann::json choices = nlohmann::json::array();
     std::size_t completion_tokens = 0;
     for (std::size_t i = 0; i < r.candidates->size(); ++i) {
@@ -114,7 +118,7 @@ HttpResponse handle_completions(ServerContext& ctx, const HttpRequest& req) {
   HttpResponse out;
   out.content_type = "text/event-stream";
   out.headers.emplace_back("Cache-Control", "no-cache");
-  out.stream = [c, run, id, created, s, tokens](const StreamWriter& write) mutable {
+  out.stream = [c, run, id, created, s, tokens, language](const StreamWriter& write) mutable {
     auto chunk = [&](int index, const std::string& text, const nlohmann::json& finish) {
       return nlohmann::json{{"id", id},
                             {"object", "text_completion"},
@@ -125,7 +129,7 @@ HttpResponse handle_completions(ServerContext& ctx, const HttpRequest& req) {
     const bool alive = pump_stream(
         *c, run, [&](int i, const std::string& d) { return write(sse(chunk(i, d, nullptr))); }, write);
     const JobResult& r = run.job->wait();
-    record_served(*c, id, "/v1/completions", s, tokens, "", r);
+    record_served(*c, id, "/v1/completions", s, tokens, language, r);
     if (!alive) return;
     if (!r.candidates) {
       write(sse(error_json(generation_error(r.candidates.error()))));

@@ -1,12 +1,17 @@
 // POST /infill — llama.cpp server's infill API, so llama.vim and llama.vscode
 // work unchanged. Request: input_prefix, input_suffix (required), input_extra
 // [{filename, text}], prompt (text typed on the cursor line; appended to the
-// prefix), n_predict, t_max_predict_ms, sampling fields, stream,
-// response_fields. Fields llama.cpp uses for its own scheduling (cache_prompt,
-// id_slot, n_indent, samplers, t_max_prompt_ms) are accepted and ignored.
+// prefix), n_predict (0: only evaluate the prompt — the clients' cache
+// warm-up), n_cmpl (several completions: a JSON array, as llama.cpp),
+// n_indent, t_max_predict_ms, sampling fields, stream, response_fields,
+// lora (only []), and codeloom's codeloom_scope / codeloom_language
+// (request_scope.h). "model" is ignored, as by llama.cpp's single-model
+// server. Fields llama.cpp uses for its own scheduling (cache_prompt,
+// id_slot, samplers, t_max_prompt_ms) are accepted and ignored.
 #include "codeloom/prompt/infill.h"
 #include "generation.h"
 #include "handlers.h"
+#include "request_scope.h"
 
 namespace codeloom::server {
 namespace {
@@ -89,13 +94,13 @@ HttpResponse handle_infill(ServerContext& ctx, const HttpRequest& req) {
     }
   }
   const auto response_fields = f.strings("response_fields", 64, 256).value_or(std::vector<std::string>{});
-  SamplingFields s = read_sampling(f, ctx, "n_predict");
+  SamplingFields s = read_sampling(f, body, ctx, {"max_completion_tokens", "max_tokens"});
+  const std::string language = read_scope(f, body, ir.prefix, s.options);
   if (f.error) return error_response(*f.error);
-  if (auto e = check_model(ctx, s.model)) return error_response(*e);
 
   prompt::PromptBudget budget;
   budget.n_ctx = ctx.engine->n_ctx();
-  budget.max_new_tokens = s.options.max_tokens;
+  budget.max_new_tokens = generation_reserve(s.options, budget.n_ctx);
   auto p = prompt::build_infill_prompt(*ctx.model, ir, budget);
   if (!p) {
     ApiError e = bad_request(p.error().message);
@@ -115,9 +120,9 @@ HttpResponse handle_infill(ServerContext& ctx, const HttpRequest& req) {
   const std::string id = new_id("infill");
   ServerContext* c = &ctx;
 
-  auto final_json = [c, tokens, truncated, s](const JobResult& r, const decode::Candidate& cand, bool stream) {
+  auto final_json = [c, tokens, truncated, s](const JobResult& r, const decode::Candidate& cand, int index, bool stream) {
     const std::size_t predicted = cand.tokens.size();
-    return nlohmann::json{{"index", 0},
+    return nlohmann::json{{"index", index},
                           {"content", stream ? std::string() : cand.text},
                           {"tokens", nlohmann::json::array()},
                           {"id_slot", r.slot},
@@ -126,7 +131,9 @@ HttpResponse handle_infill(ServerContext& ctx, const HttpRequest& req) {
                           {"tokens_predicted", predicted},
                           {"tokens_evaluated", tokens.size()},
                           {"generation_settings",
-                           {{"n_predict", s.options.max_tokens},
+                           {{"n_ctx", c->engine->n_ctx()},
+                            {"n_predict", s.options.max_tokens},
+                            {"n_indent", s.options.min_indent},
                             {"temperature", s.options.sampling.temperature},
                             {"top_k", s.options.sampling.top_k},
                             {"top_p", s.options.sampling.top_p},
@@ -142,15 +149,26 @@ HttpResponse handle_infill(ServerContext& ctx, const HttpRequest& req) {
                           {"timings", timings(r, predicted)}};
   };
 
+  // One completion: an object. Several (n_cmpl > 1): an array of them, as
+  // llama.cpp answers; duplicates are removed, so it may hold fewer.
+  const bool several = s.options.n > 1;
   if (!s.stream) {
     auto waited = wait_job(ctx, run, req.client_gone);
     if (auto* e = std::get_if<ApiError>(&waited)) return error_response(*e);
     const JobResult& r = *std::get<const JobResult*>(waited);
-    record_served(ctx, id, "/infill", s, tokens, "", r);
-    const decode::Candidate empty;
-    const auto& best = r.candidates->empty() ? empty : r.candidates->front();
+    record_served(ctx, id, "/infill", s, tokens, language, r);
     HttpResponse out;
-    out.body = dump(select_fields(response_fields, final_json(r, best, false)));
+    if (several) {
+      nlohmann::json all = nlohmann::json::array();
+      for (std::size_t i = 0; i < r.candidates->size(); ++i) {
+        all.push_back(select_fields(response_fields, final_json(r, (*r.candidates)[i], static_cast<int>(i), false)));
+      }
+      out.body = dump(all);
+    } else {
+      const decode::Candidate empty;
+      const auto& best = r.candidates->empty() ? empty : r.candidates->front();
+      out.body = dump(select_fields(response_fields, final_json(r, best, 0, false)));
+    }
     out.headers.emplace_back("X-Completion-Id", id);
     return out;
   }
@@ -158,35 +176,39 @@ HttpResponse handle_infill(ServerContext& ctx, const HttpRequest& req) {
   HttpResponse out;
   out.content_type = "text/event-stream";
   out.headers.emplace_back("X-Completion-Id", id);
-  out.stream = [c, run, id, s, tokens, final_json](const StreamWriter& write) mutable {
-    std::size_t predicted = 0;
+  out.stream = [c, run, id, s, tokens, final_json, language](const StreamWriter& write) mutable {
+    std::vector<std::size_t> predicted(static_cast<std::size_t>(s.options.n), 0);
     const bool alive = pump_stream(
         *c, run,
         [&](int i, const std::string& d) {
-          if (i != 0) return true;  // llama.cpp streams one candidate
-          ++predicted;
-          return write(sse({{"index", 0},
+          if (i < 0 || i >= s.options.n) return true;  // refill draws past n are not streamed
+          ++predicted[static_cast<std::size_t>(i)];
+          return write(sse({{"index", i},
                             {"content", d},
                             {"tokens", nlohmann::json::array()},
                             {"stop", false},
                             {"id_slot", -1},
-                            {"tokens_predicted", predicted},
+                            {"tokens_predicted", predicted[static_cast<std::size_t>(i)]},
                             {"tokens_evaluated", tokens.size()}}));
         },
         write);
     const JobResult& r = run.job->wait();
-    record_served(*c, id, "/infill", s, tokens, "", r);
+    record_served(*c, id, "/infill", s, tokens, language, r);
     if (!alive) return;
     if (!r.candidates) {
       write(sse(error_json(generation_error(r.candidates.error()))));
       return;
     }
-    const decode::Candidate empty;
-    const decode::Candidate* first = &empty;
-    for (const auto& cand : *r.candidates) {
-      if (cand.index == 0) first = &cand;
+    // A final event per streamed candidate (a duplicate removed from the
+    // ranked list still ends its stream).
+    for (int i = 0; i < s.options.n; ++i) {
+      const decode::Candidate empty;
+      const decode::Candidate* cand = &empty;
+      for (const auto& x : *r.candidates) {
+        if (x.index == i) cand = &x;
+      }
+      if (!write(sse(final_json(r, *cand, i, true)))) return;
     }
-    write(sse(final_json(r, *first, true)));
   };
   return out;
 }

@@ -147,7 +147,10 @@ EngineStats Engine::stats() const {
   std::lock_guard lock(mu_);
   EngineStats st;
   st.slots = static_cast<int>(slots_.size());
-  for (const auto& s : slots_) st.busy += s->job ? 1 : 0;
+  for (const auto& s : slots_) {
+    st.busy += s->job ? 1 : 0;
+    st.slot_busy.push_back(s->job != nullptr);
+  }
   st.queued = static_cast<int>(queue_.size());
   st.queue_size = queue_size_;
   return st;

@@ -31,15 +31,40 @@ std::int64_t unix_ms() {
       .count();
 }
 
-SamplingFields read_sampling(Fields& f, const ServerContext& ctx, const char* max_tokens_key) {
+// llama.cpp's per-request adapters: [{"id": int, "scale": number}]. None are
+// loaded here, so only an empty list is valid.
+static void read_lora(Fields& f, const nlohmann::json& lora) {
+  if (!lora.is_array()) {
+    f.fail("'lora' must be an array of {\"id\": integer, \"scale\": number}", "lora");
+  } else if (!lora.empty()) {
+    f.fail("'lora' asks for " + std::to_string(lora.size()) +
+               " LoRA adapter(s), but this server has no adapters loaded; send \"lora\": [] or leave the field out "
+               "(llama.vscode: clear the setting lora_completion / lora_chat)",
+           "lora");
+  }
+}
+
+SamplingFields read_sampling(Fields& f, const nlohmann::json& body, const ServerContext& ctx,
+                             std::initializer_list<const char*> openai_limit_keys) {
   const Settings& st = ctx.settings;
+  constexpr long long kIntMax = 2147483647;
   SamplingFields s;
   auto& o = s.options;
-  o.n = static_cast<int>(f.integer("n", 1, st.max_n).value_or(1));
-  // llama.cpp's n_predict = -1 means "no limit": we use the server default.
-  const long long lo = std::string(max_tokens_key) == "n_predict" ? -1 : 0;
-  long long mt = f.integer(max_tokens_key, lo, st.max_tokens_limit).value_or(st.default_max_tokens);
-  o.max_tokens = static_cast<int>(mt < 0 ? st.default_max_tokens : mt);
+  s.n_cmpl = f.has("n_cmpl");
+  o.n = static_cast<int>(f.integer(s.n_cmpl ? "n_cmpl" : "n", 1, st.max_n).value_or(1));
+  // llama.cpp's n_predict (-1: no limit of the client's; the server default
+  // here) wins over the OpenAI names; 0 only evaluates the prompt.
+  long long mt = -1;
+  if (f.has("n_predict")) {
+    mt = f.integer("n_predict", -1, kIntMax).value_or(-1);
+  } else {
+    for (const char* key : openai_limit_keys) {
+      if (!f.has(key)) continue;
+      mt = f.integer(key, 0, kIntMax).value_or(-1);
+      break;
+    }
+  }
+  o.max_tokens = static_cast<int>(mt < 0 ? st.default_max_tokens : std::min<long long>(mt, st.max_tokens_limit));
   if (auto t = f.number("temperature", 0.0, 10.0)) o.sampling.temperature = static_cast<float>(*t);
   if (auto p = f.number("top_p", 0.0, 1.0)) o.sampling.top_p = static_cast<float>(*p);
   if (auto k = f.integer("top_k", 0, 1 << 20)) o.sampling.top_k = static_cast<int>(*k);
@@ -49,21 +74,26 @@ SamplingFields read_sampling(Fields& f, const ServerContext& ctx, const char* ma
     o.sampling.seed = static_cast<std::uint32_t>(*seed);
   }
   if (auto stop = f.strings("stop", static_cast<std::size_t>(st.max_stop), 256)) o.stop = *stop;
+  o.min_indent = static_cast<int>(f.integer("n_indent", 0, kIntMax).value_or(0));
   o.ignore_eos = f.boolean("ignore_eos").value_or(false);  // llama.cpp server's field
   s.stream = f.boolean("stream").value_or(false);
   s.user = f.string("user", 256).value_or("");
   s.model = f.string("model", 512).value_or("");
   long long limit = st.request_time_limit_ms;
-  if (auto t = f.integer("t_max_predict_ms", 0, 86400000); t && *t > 0) limit = std::min(limit, *t);
+  if (auto t = f.integer("t_max_predict_ms", -1, 86400000); t && *t > 0) limit = std::min(limit, *t);
   o.time_limit = std::chrono::milliseconds(limit);
+  if (f.has("lora")) read_lora(f, body["lora"]);
   return s;
 }
 
+int generation_reserve(const decode::GenerateOptions& o, int n_ctx) { return std::min(o.max_tokens, n_ctx / 2); }
+
 std::optional<ApiError> check_model(const ServerContext& ctx, const std::string& requested) {
-  if (requested.empty() || requested == ctx.model_id) return std::nullopt;
+  if (!ctx.settings.strict_model || requested.empty() || requested == ctx.model_id) return std::nullopt;
   ApiError e;
   e.status = 404;
-  e.message = "The model '" + requested + "' does not exist; this server serves '" + ctx.model_id + "'";
+  e.message = "The model '" + requested + "' does not exist; this server serves '" + ctx.model_id +
+              "' (started with --strict-model true)";
   e.param = "model";
   e.code = "model_not_found";
   return e;

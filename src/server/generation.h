@@ -7,6 +7,7 @@
 #include <chrono>
 #include <deque>
 #include <functional>
+#include <initializer_list>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -19,16 +20,30 @@
 
 namespace codeloom::server {
 
-// Common sampling fields (OpenAI names; llama.cpp's n_predict via max_tokens_key).
+// Common sampling fields, read as llama.cpp's server reads them on every
+// endpoint: the token limit is n_predict (-1 = server default), else the
+// endpoint's OpenAI names in `openai_limit_keys` (first present wins); a limit
+// above --max-tokens-limit is lowered to it. Candidates: n_cmpl, else n.
+// n_indent (llama.cpp's minimum indentation), lora (only an empty list: no
+// adapters are loaded), stop (at most --max-stop strings).
 struct SamplingFields {
   decode::GenerateOptions options;
   bool stream = false;
+  bool n_cmpl = false;  // the request said n_cmpl (llama.cpp's name) rather than n
   std::string user;
-  std::string model;  // as sent; checked against the served id
+  std::string model;  // as sent; checked against the served id only with --strict-model
 };
-SamplingFields read_sampling(Fields& f, const ServerContext& ctx, const char* max_tokens_key);
+SamplingFields read_sampling(Fields& f, const nlohmann::json& body, const ServerContext& ctx,
+                             std::initializer_list<const char*> openai_limit_keys);
 
-// 404 model_not_found unless `requested` is empty or the served model id.
+// Tokens of the context kept free for generation when a prompt must be
+// truncated: max_tokens, but at most half the context (llama.cpp generates
+// until the context is full rather than refusing a large n_predict).
+int generation_reserve(const decode::GenerateOptions& o, int n_ctx);
+
+// With --strict-model: 404 model_not_found unless `requested` is empty or the
+// served model id. Without it (the default, as llama.cpp's single-model
+// server): never an error.
 std::optional<ApiError> check_model(const ServerContext& ctx, const std::string& requested);
 
 // Text deltas from the engine thread to the connection thread.

@@ -14,6 +14,8 @@ HttpResponse handle_feedback(ServerContext& ctx, const HttpRequest& req);     //
 HttpResponse handle_models(ServerContext& ctx, const HttpRequest& req);       // GET /v1/models
 HttpResponse handle_health(ServerContext& ctx, const HttpRequest& req);       // GET /health
 HttpResponse handle_metrics(ServerContext& ctx, const HttpRequest& req);      // GET /metrics
+HttpResponse handle_props(ServerContext& ctx, const HttpRequest& req);        // GET /props (llama.cpp)
+HttpResponse handle_slots(ServerContext& ctx, const HttpRequest& req);        // GET /slots (llama.cpp)
 
 // The response for a failed start_job (adds Retry-After to 429).
 HttpResponse busy_response(const ServerContext& ctx, const ApiError& e);

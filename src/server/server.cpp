@@ -42,6 +42,8 @@ constexpr Route kRoutes[] = {
     {"GET", "/models", handle_models, false, false},
     {"GET", "/health", handle_health, true, false},
     {"GET", "/metrics", handle_metrics, false, false},
+    {"GET", "/props", handle_props, false, false}, {"GET", "/v1/props", handle_props, false, false},
+    {"GET", "/slots", handle_slots, false, false},
 };
 
 // The key from "Authorization: Bearer <key>"; the scheme is case-insensitive

@@ -48,9 +48,10 @@ const std::vector<Row>& rows() {
       {"queue_size", &Settings::queue_size, 0, 100000, "Requests that may wait for a slot; more get 429 + Retry-After"},
       {"retry_after_s", &Settings::retry_after_s, 0, 3600, "Seconds in the Retry-After header of a 429"},
       {"max_body_bytes", &Settings::max_body_bytes, 1024, 1LL << 32, "Largest request body, counted after chunked decoding and decompression; larger ones get 413"},
-      {"max_tokens_limit", &Settings::max_tokens_limit, 1, 1 << 20, "Largest max_tokens / n_predict a request may ask for"},
+      {"max_tokens_limit", &Settings::max_tokens_limit, 1, 1 << 20,
+       "Most tokens one completion generates; a larger max_tokens / n_predict is lowered to it (as llama.cpp's --n-predict)"},
       {"max_n", &Settings::max_n, 1, 64, "Largest n (candidates) a request may ask for"},
-      {"max_stop", &Settings::max_stop, 0, 64, "Most stop strings per request"},
+      {"max_stop", &Settings::max_stop, 0, 4096, "Most stop strings per request (more: 400)"},
       {"default_max_tokens", &Settings::default_max_tokens, 1, 1 << 20, "max_tokens when a request gives none"},
       {"request_time_limit_ms", &Settings::request_time_limit_ms, 1, 86400000, "Generation time cap per request"},
       {"queue_timeout_ms", &Settings::queue_timeout_ms, 1, 86400000, "Longest wait for a free slot before 503"},
@@ -69,6 +70,8 @@ const std::vector<Row>& rows() {
        "An idle kept-alive connection is closed after this"},
       {"feedback_db", &Settings::feedback_db, 0, 0, "SQLite file for served completions and feedback events"},
       {"log_requests", &Settings::log_requests, 0, 0, "Log one structured (JSON) line per request at info level"},
+      {"strict_model", &Settings::strict_model, 0, 0,
+       "Answer 404 to an OpenAI request whose 'model' is not the served id (default: ignore 'model', as llama.cpp)"},
   };
   return r;
 }

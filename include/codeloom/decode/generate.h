@@ -74,6 +74,7 @@ struct GenerateOptions {
                                  // a stop string or the scope (llama.cpp's ignore_eos; for benchmarks)
   Scope scope = Scope::kFull;
   ScopeContext scope_context;               // language + prefix for Scope::kBlock
+  int min_indent = 0;            // > 0: llama.cpp's n_indent (min_indent.h); ends like a scope (kScope)
   std::optional<std::chrono::milliseconds> time_limit;  // for the whole call, from its start
   Clock clock;                   // empty: std::chrono::steady_clock::now
 };

@@ -96,6 +96,7 @@ struct EngineStats {
   int busy = 0;
   int queued = 0;
   int queue_size = 0;
+  std::vector<bool> slot_busy;  // per slot id (llama.cpp's /slots is_processing)
 };
 
 class Engine {

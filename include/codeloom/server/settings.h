@@ -44,9 +44,9 @@ struct Settings {
   int retry_after_s = 1;           // Retry-After header on 429
   // Limits
   long long max_body_bytes = 1 << 20;   // larger bodies get 413
-  int max_tokens_limit = 2048;          // largest max_tokens / n_predict accepted
+  int max_tokens_limit = 2048;          // larger max_tokens / n_predict are lowered to this
   int max_n = 8;                        // largest n accepted
-  int max_stop = 8;                     // most stop strings accepted
+  int max_stop = 256;                   // most stop strings accepted (Continue sends 12+)
   int default_max_tokens = 128;         // when the request gives none
   long long request_time_limit_ms = 60000;  // generation time cap per request
   long long queue_timeout_ms = 30000;   // longest wait for a slot before 503
@@ -62,6 +62,8 @@ struct Settings {
   // Storage and logs
   std::string feedback_db = "codeloom-feedback.db";  // completions and feedback events
   bool log_requests = true;             // one structured log line per request
+  // Clients
+  bool strict_model = false;            // 404 for an OpenAI request naming another model (/infill never checks)
 };
 
 enum class SettingType { kString, kInt, kBool };
