@@ -1,5 +1,7 @@
-// HumanEval (openai/human-eval): program = prompt + completion + "\n" + test +
-// "\n" + "check(entry_point)", exactly as human-eval's execution.py builds it.
+// HumanEval (openai/human-eval): human-eval's program is prompt + completion +
+// test + "check(entry_point)"; here prompt + completion load in the candidate's
+// process and test + "check(entry_point)" runs in the trusted grader against
+// its proxies (python_job.h), so the candidate cannot fake the verdict.
 #include "codeloom/harness/registry.h"
 #include "python_job.h"
 #include "record.h"
@@ -33,11 +35,11 @@ Benchmark humaneval_benchmark() {
   b.default_file = "humaneval/HumanEval.jsonl.gz";
   b.parse = parse_humaneval;
   b.make_job = [](const Problem& p, const std::string& completion, const JobContext&) {
-    return detail::python_program_job(
-        p.prompt + completion + "\n" + p.test + "\n" + "check(" + p.entry_point + ")\n",
-        std::chrono::milliseconds(10000));
+    return detail::python_program_job(p.prompt + completion + "\n",
+                                      p.test + "\n" + "check(" + p.entry_point + ")\n",
+                                      std::chrono::milliseconds(10000));
   };
-  b.judge = detail::judge_marker;
+  b.judge = detail::judge_nonce;
   b.wrong_completion = [](const Problem&) { return std::string("    return None\n"); };
   return b;
 }
