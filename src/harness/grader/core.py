@@ -169,6 +169,8 @@ def _serve(req_fd, resp_fd):
                 out = g[name](*args, **kwargs)
             elif op == "handle":
                 out = handles[name](*args, **kwargs)
+            elif op == "bool":
+                out = bool(handles[name])
             elif op == "getattr":
                 out = getattr(handles[name], *args)
             else:
@@ -202,7 +204,16 @@ class _Handle:
     def _refuse(self, *a, **k):
         raise TypeError("the candidate returned a %s object, not plain data" % object.__getattribute__(self, "_type"))
 
-    __eq__ = __ne__ = __lt__ = __le__ = __gt__ = __ge__ = __hash__ = __bool__ = __len__ = __iter__ = _refuse
+    __eq__ = __ne__ = __lt__ = __le__ = __gt__ = __ge__ = __hash__ = __len__ = __iter__ = _refuse
+
+    # Truth is one bool computed by the candidate's process: nothing a plain
+    # bool result could not say (MBPP's check_str tests `assert check_str(s)`
+    # on an re.Match), unlike __eq__, which could say yes to every value.
+    def __bool__(self):
+        out = _call("bool", object.__getattribute__(self, "_id"), (), {})
+        if type(out) is not bool:
+            raise TypeError("the candidate's object has no plain truth value")
+        return out
     __contains__ = __getitem__ = __int__ = __float__ = __index__ = __str__ = __add__ = __radd__ = __sub__ = _refuse
     __mul__ = __rmul__ = __truediv__ = __abs__ = __neg__ = __round__ = _refuse
 
