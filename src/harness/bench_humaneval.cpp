@@ -1,5 +1,7 @@
-// HumanEval (openai/human-eval): program = prompt + completion + "\n" + test +
-// "\n" + "check(entry_point)", exactly as human-eval's execution.py builds it.
+// HumanEval (openai/human-eval): human-eval's program is prompt + completion +
+// test + "check(entry_point)"; here prompt + completion load in the candidate's
+// process and test + "check(entry_point)" runs in the trusted grader against
+// its proxies (python_job.h), so the candidate cannot fake the verdict.
 #include "codeloom/harness/registry.h"
 #include "python_job.h"
 #include "record.h"
@@ -34,11 +36,11 @@ Benchmark humaneval_benchmark() {
   b.default_sha256 = "b796127e635a67f93fb35c04f4cb03cf06f38c8072ee7cee8833d7bee06979ef";
   b.parse = parse_humaneval;
   b.make_job = [](const Problem& p, const std::string& completion, const JobContext&) {
-    return detail::python_program_job(
-        p.prompt + completion + "\n" + p.test + "\n" + "check(" + p.entry_point + ")\n",
-        std::chrono::milliseconds(10000));
+    return detail::python_program_job(p.prompt + completion + "\n",
+                                      p.test + "\n" + "check(" + p.entry_point + ")\n",
+                                      std::chrono::milliseconds(10000));
   };
-  b.judge = detail::judge_marker;
+  b.judge = detail::judge_nonce;
   b.wrong_completion = [](const Problem&) { return std::string("    return None\n"); };
   return b;
 }

@@ -1,6 +1,7 @@
-// EvalPlus differential testing (private to the harness): one Python program
-// runs the canonical solution over base_input and plus_input, then the
-// candidate over the same inputs, and compares outputs as EvalPlus v0.1.10 /
+// EvalPlus differential testing (private to the harness): the trusted grader
+// (grader/core.py + grader/evalplus.py) runs the canonical solution over
+// base_input and plus_input, then calls the candidate (in its own process, see
+// python_job.h) on the same inputs, and compares outputs as EvalPlus v0.1.10 /
 // MBPP+ v0.2.0 do (evalplus/eval/__init__.py unsafe_execute): exact equality,
 // else np.allclose(rtol=1e-7, atol) when atol != 0 (atol becomes 1e-6 once a
 // float output is seen), plus the special oracles (HumanEval/32 find_zero;
@@ -16,10 +17,11 @@ namespace codeloom::harness::detail {
 
 enum class EvalPlusDataset { kHumanEval, kMbpp };
 
-sandbox::Job evalplus_job(EvalPlusDataset dataset, const Problem& problem, const std::string& completion,
-                          const JobContext& context, std::chrono::milliseconds timeout);
+GradedJob evalplus_job(EvalPlusDataset dataset, const Problem& problem, const std::string& completion,
+                       const JobContext& context, std::chrono::milliseconds timeout);
 
-// Pass iff every base and plus input passed; base_passed from the runner's summary.
-Verdict judge_evalplus(const sandbox::JobResult& result);
+// Pass iff every base and plus input passed; base_passed from the grader's
+// summary, which counts only on the verdict line carrying `nonce`.
+Verdict judge_evalplus(const sandbox::JobResult& result, const std::string& nonce);
 
 }  // namespace codeloom::harness::detail

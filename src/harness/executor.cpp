@@ -23,21 +23,20 @@ Result<std::unique_ptr<Executor>> Executor::create(ExecutorOptions options) {
   return ex;
 }
 
-Verdict judge_result(const Benchmark& bench, const Result<sandbox::JobResult>& result) {
+Verdict judge_result(const Benchmark& bench, const Result<sandbox::JobResult>& result, const std::string& nonce) {
   if (!result) {
     Verdict v;
     v.status = CheckStatus::kError;
     v.detail = "sandbox: " + result.error().message;
     return v;
   }
-  return bench.judge(*result);
+  return bench.judge(*result, nonce);
 }
 
 void Executor::submit(const Benchmark& bench, const Check& check, std::function<void(Verdict)> done) {
-  sandbox::Job job = bench.make_job(*check.problem, check.completion, JobContext{timeout_scale()});
-  pool_->submit(std::move(job), [&bench, done = std::move(done)](Result<sandbox::JobResult> r) {
-    done(judge_result(bench, r));
-  });
+  GradedJob g = bench.make_job(*check.problem, check.completion, JobContext{timeout_scale()});
+  pool_->submit(std::move(g.job), [&bench, nonce = std::move(g.nonce), done = std::move(done)](
+                                      Result<sandbox::JobResult> r) { done(judge_result(bench, r, nonce)); });
 }
 
 std::vector<Verdict> Executor::run(const Benchmark& bench, std::span<const Check> checks,

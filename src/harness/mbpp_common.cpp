@@ -40,9 +40,9 @@ std::string mbpp_entry_point(const std::string& code, const std::vector<std::str
 Benchmark mbpp_style_benchmark() {
   Benchmark b;
   b.make_job = [](const Problem& p, const std::string& completion, const JobContext&) {
-    return python_program_job(p.prompt + completion + "\n" + p.test, std::chrono::milliseconds(10000));
+    return python_program_job(p.prompt + completion + "\n", p.test, std::chrono::milliseconds(10000));
   };
-  b.judge = judge_marker;
+  b.judge = judge_nonce;
   b.wrong_completion = [](const Problem& p) { return python_stub(p.entry_point, "    "); };
   return b;
 }

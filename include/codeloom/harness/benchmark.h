@@ -4,8 +4,9 @@
 //
 //   const harness::Benchmark* b = *harness::find_benchmark("humaneval");
 //   auto set = harness::load_problems(*b, "/data/humaneval/HumanEval.jsonl.gz");
-//   sandbox::Job job = b->make_job(set->problems[0], set->problems[0].canonical_solution,
-//                                  {.timeout_scale = 1.0});
+//   harness::GradedJob g = b->make_job(set->problems[0], set->problems[0].canonical_solution,
+//                                      {.timeout_scale = 1.0});
+//   // Sandbox::run(g.job) -> result; b->judge(result, g.nonce) -> Verdict
 //
 // Benchmarks are immutable values shared by all threads.
 #pragma once
@@ -47,6 +48,14 @@ struct JobContext {
   double timeout_scale = 1.0;  // the sandbox's calibration factor (EvalPlus per-input limits)
 };
 
+// A sandbox job and the secret its verdict must carry: make_job puts a fresh
+// nonce on the job's stdin, where only the trusted grader inside the job reads
+// it, after the candidate can no longer reach it (docs/evaluation.md).
+struct GradedJob {
+  sandbox::Job job;
+  std::string nonce;  // 32 hex digits from getrandom
+};
+
 struct Benchmark {
   std::string name;          // CLI name, e.g. "humaneval"
   std::string title;         // one line for help and reports
@@ -57,8 +66,9 @@ struct Benchmark {
   // One record (a JSON object) -> Problem. kCorrupt with the reason on bad records.
   std::function<Result<Problem>(std::string_view record)> parse;
   // The job that checks `completion` (the text following the prompt).
-  std::function<sandbox::Job(const Problem&, const std::string& completion, const JobContext&)> make_job;
-  std::function<Verdict(const sandbox::JobResult&)> judge;
+  std::function<GradedJob(const Problem&, const std::string& completion, const JobContext&)> make_job;
+  // Scores a finished job; a pass needs the job's verdict line with `nonce`.
+  std::function<Verdict(const sandbox::JobResult&, const std::string& nonce)> judge;
   // A well-formed but wrong completion (a stub returning a constant): must fail.
   std::function<std::string(const Problem&)> wrong_completion;
 };

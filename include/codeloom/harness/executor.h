@@ -58,7 +58,7 @@ class Executor {
   sandbox::Calibration calibration_;
 };
 
-// The verdict for a finished (or failed-to-run) job.
-Verdict judge_result(const Benchmark& bench, const Result<sandbox::JobResult>& result);
+// The verdict for a finished (or failed-to-run) job; `nonce` is its GradedJob's.
+Verdict judge_result(const Benchmark& bench, const Result<sandbox::JobResult>& result, const std::string& nonce);
 
 }  // namespace codeloom::harness
