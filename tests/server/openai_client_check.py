@@ -42,11 +42,10 @@ chat = client.chat.completions.create(model=model_id, max_tokens=6,
 assert chat.choices[0].message.role == "assistant", chat
 
 # Errors surface as the client's typed exceptions.
-try:
-    client.completions.create(model="no-such-model", prompt="x", max_tokens=1)
-    raise SystemExit("expected NotFoundError for an unknown model")
-except openai.NotFoundError:
-    pass
+# Like llama.cpp's single-model server, `model` is not checked by default
+# (--strict-model true restores the 404; tests/server/server_llamacpp_compat_test.cpp).
+other = client.completions.create(model="no-such-model", prompt="x", max_tokens=1)
+assert len(other.choices) == 1
 try:
     client.completions.create(model=model_id, prompt="x", max_tokens=1, top_p=3)
     raise SystemExit("expected BadRequestError for top_p=3")

@@ -46,7 +46,7 @@ struct SandboxOptions {
   // Interpreters and compilers: absolute paths (symlinks are followed). Each
   // tool's installation prefix (<prefix>/bin/<tool>) is shown to the jobs of
   // its language when it is not a system one: a pyenv's
-  // /root/.pyenv/versions/X/bin/python3.X works (cold: the warm zygote embeds
+  // ~/.pyenv/versions/X/bin/python3.X works (cold: the warm zygote embeds
   // the system Python only); a pyenv shim would show the whole pyenv root.
   std::string python = "/usr/bin/python3";
   std::string cxx = "/usr/bin/g++";
