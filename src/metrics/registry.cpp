@@ -133,10 +133,11 @@ std::string Registry::render() const {
     out << "# TYPE " << name << ' ' << type_name(e->type) << '\n';
     const auto& ln = e->label_names;
     if (e->type == kCounter || e->type == kGauge) {
+      const std::string& metric = name;  // clang 14 cannot capture structured bindings
       auto emit = [&](const auto& family) {
         std::shared_lock fl(family.mu_);
         for (const auto& [values, m] : family.children_)
-          out << name << label_block(ln, values) << ' ' << format_value(m->value()) << '\n';
+          out << metric << label_block(ln, values) << ' ' << format_value(m->value()) << '\n';
       };
       if (e->counters) emit(*e->counters);
       else emit(*e->gauges);
