@@ -4,6 +4,7 @@
 // paths (warm zygote and cold), and none of the host's project, data, build
 // or home directories.
 #include <fnmatch.h>
+#include <unistd.h>
 
 #include <gtest/gtest.h>
 
@@ -51,9 +52,12 @@ std::vector<std::string> forbidden_paths(const Sandbox& sb) {
   const std::filesystem::path source = CODELOOM_SOURCE_DIR;
   std::string top = "/";  // the checkout's top directory
   top += std::next(source.begin())->string();
-  std::vector<std::string> out = {source.string(), CODELOOM_TEST_DATA_DIR, CODELOOM_BINARY_DIR, top,
+  std::vector<std::string> out = {source.string(), CODELOOM_TEST_DATA_DIR, CODELOOM_BINARY_DIR,
                                   "/root", "/home", "/etc/shadow", "/etc/ssh", "/run", "/var", "/opt", "/mnt",
                                   "/usr/local", sb.options().scratch_root};
+  // A checkout under /tmp (a CI clone) has /tmp as its top directory: jobs get
+  // a private, empty /tmp of their own, so only the checkout itself is checked there.
+  if (top != "/tmp") out.push_back(top);
   if (const char* home = std::getenv("HOME"); home && *home) out.push_back(home);
   return out;
 }
@@ -156,7 +160,18 @@ TEST(SandboxView, ExtraVisiblePathsAreReadOnly) {
   o.scratch_root = "/tmp/codeloom-sandbox-test";
   o.uid_base = 61310;
   o.uid_slots = 2;
-  const std::string dir = std::string(CODELOOM_TEST_DATA_DIR) + "/sandbox/view";
+  // A host folder outside /tmp (jobs have a private /tmp): under the build dir,
+  // or /var/tmp when the checkout itself is under /tmp (a CI clone). Its
+  // sibling `containment` exists on the host and must stay invisible.
+  namespace fs = std::filesystem;
+  fs::path base = CODELOOM_BINARY_DIR;
+  if (base.string().rfind("/tmp/", 0) == 0) base = "/var/tmp";
+  const fs::path root = base / ("codeloom-view-extra-" + std::to_string(::getpid()));
+  fs::remove_all(root);
+  fs::create_directories(root / "x" / "view");
+  fs::create_directories(root / "containment");
+  fs::copy_file(std::string(CODELOOM_TEST_DATA_DIR) + "/sandbox/view/allowed.txt", root / "x" / "view" / "allowed.txt");
+  const std::string dir = (root / "x" / "view").string();
   o.extra_visible = {dir};
   Result<std::unique_ptr<Sandbox>> sb = Sandbox::create(o);
   ASSERT_TRUE(sb) << sb.error().message;
@@ -170,6 +185,7 @@ TEST(SandboxView, ExtraVisiblePathsAreReadOnly) {
   ASSERT_TRUE(r);
   EXPECT_EQ(r->outcome, Outcome::kPass) << r->detail << r->stderr_data;
   EXPECT_EQ(r->stdout_data, "True\nRead-only file system\nFalse\n");
+  fs::remove_all(root);
 }
 
 TEST(SandboxView, PathsThatCannotBeShownAreClearErrors) {

@@ -238,7 +238,11 @@ TEST(SandboxWarmPython, HelperProblemsAreClear) {
 TEST(SandboxWarmPython, AnotherInstallRunsCold) {
   namespace fs = std::filesystem;
   const std::string name = fs::canonical("/usr/bin/python3").filename();  // python3.X
-  const fs::path prefix = fs::path(CODELOOM_BINARY_DIR) / "sandbox-test-other-python";
+  // Not under /tmp (jobs have a private /tmp and tools there are refused): the
+  // build dir, unless the checkout itself lives under /tmp (a CI clone).
+  fs::path base = CODELOOM_BINARY_DIR;
+  if (base.string().rfind("/tmp/", 0) == 0) base = "/var/tmp";
+  const fs::path prefix = base / ("codeloom-sandbox-test-other-python-" + std::to_string(::getpid()));
   fs::remove_all(prefix);
   fs::create_directories(prefix / "bin");
   fs::create_directories(prefix / "lib");
