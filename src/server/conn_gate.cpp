@@ -110,18 +110,7 @@ void ConnectionGate::resume(std::unique_ptr<Connection> c) {
   c->request_bytes = 0;
   c->head_started = !c->buffer.empty();
   c->deadline = Clock::now() + milliseconds(c->head_started ? options_.header_timeout_ms : options_.keep_alive_timeout_ms);
-  {
-    std::lock_guard<std::mutex> lock(mu_);
-    if (!stopping_) {
-      incoming_.push_back(std::move(c));
-      c = nullptr;
-    }
-  }
-  if (c) {
-    close_conn(*c);
-    return;
-  }
-  wake();
+  hand_back(std::move(c));
 }
 
 void ConnectionGate::finish(std::unique_ptr<Connection> c, bool unread_input) {
@@ -133,6 +122,11 @@ void ConnectionGate::finish(std::unique_ptr<Connection> c, bool unread_input) {
   shutdown(c->fd, SHUT_WR);
   c->phase = Connection::Phase::kLinger;
   c->deadline = Clock::now() + milliseconds(kLingerMs);
+  hand_back(std::move(c));
+}
+
+// Queues `c` for the poll thread, or closes it when the gate is stopping.
+void ConnectionGate::hand_back(std::unique_ptr<Connection> c) {
   {
     std::lock_guard<std::mutex> lock(mu_);
     if (!stopping_) {

@@ -78,6 +78,7 @@ class ConnectionGate {
   void advance(Connection& c, std::chrono::steady_clock::time_point now);
   void reply_and_linger(Connection& c, int status, const std::string& message);
   void start_linger(Connection& c);
+  void hand_back(std::unique_ptr<Connection> c);
   void release(Connection& c);  // per-address count
   void close_conn(Connection& c);
   void wake();
